@@ -1,0 +1,59 @@
+//! Doc-comment attributes.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Returns one `#[doc = "..."]` attribute per line of `text`, which prettyplease prints as `///`.
+pub(crate) fn doc(text: &str) -> TokenStream {
+    let lines = text.trim_end().lines().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", line.trim_end())
+        };
+        quote! { #[doc = #line] }
+    });
+    quote! { #(#lines)* }
+}
+
+/// Joins paragraphs with blank lines, skipping empty ones.
+pub(crate) fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Ends `text` with a period unless it already ends with punctuation.
+pub(crate) fn sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '!', '?', ':']) || text.is_empty() {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_emits_one_attribute_per_line() {
+        let tokens = doc("First line.\n\nSecond line.").to_string();
+        assert_eq!(tokens.matches("doc").count(), 3, "{tokens}");
+    }
+
+    #[test]
+    fn sentence_adds_missing_period() {
+        assert_eq!(sentence("Deletes a group"), "Deletes a group.");
+        assert_eq!(sentence("Deletes a group."), "Deletes a group.");
+    }
+
+    #[test]
+    fn paragraphs_skip_empty_parts() {
+        assert_eq!(paragraphs(["a", " ", "b"]), "a\n\nb");
+    }
+}
