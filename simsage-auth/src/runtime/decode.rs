@@ -1,0 +1,183 @@
+//! Turns a received response into a value or an [`Error`].
+
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+
+use crate::error::{DecodeError, Error};
+use crate::types::JsonMessage;
+
+/// Number of characters of an unexpected body kept in [`Error::UnexpectedBody`].
+const BODY_START_CHARS: usize = 200;
+
+/// A response read in full, with what is needed to decode it and to report failures.
+pub(crate) struct Received<'a> {
+    pub(crate) operation: &'static str,
+    pub(crate) status: StatusCode,
+    pub(crate) content_type: Option<String>,
+    pub(crate) body: bytes::Bytes,
+    /// Values to replace with `<redacted>` in any text copied into an error.
+    pub(crate) secrets: Vec<&'a str>,
+}
+
+impl Received<'_> {
+    /// Decodes a JSON body into `T`.
+    pub(crate) fn json<T: DeserializeOwned>(self) -> Result<T, Error> {
+        self.check_success()?;
+        if !self.looks_like_json() {
+            return Err(self.unexpected_body());
+        }
+        serde_json::from_slice(&self.body).map_err(|_| self.decode_error::<T>())
+    }
+
+    /// Decodes a body that is a JSON string or bare text.
+    pub(crate) fn text(self) -> Result<String, Error> {
+        self.check_success()?;
+        let trimmed = self.body.trim_ascii();
+        if trimmed.starts_with(b"\"") {
+            return serde_json::from_slice(trimmed).map_err(|_| self.decode_error::<String>());
+        }
+        if trimmed.is_empty() || self.is_html() {
+            return Err(self.unexpected_body());
+        }
+        match std::str::from_utf8(trimmed) {
+            Ok(text) => Ok(text.to_string()),
+            Err(_) => Err(self.unexpected_body()),
+        }
+    }
+
+    /// Accepts any successful response, ignoring its body.
+    pub(crate) fn empty(self) -> Result<(), Error> {
+        self.check_success()
+    }
+
+    fn check_success(&self) -> Result<(), Error> {
+        if self.status.is_success() {
+            return Ok(());
+        }
+        if self.looks_like_json()
+            && self.body.trim_ascii_start().starts_with(b"{")
+            && let Ok(mut message) = serde_json::from_slice::<JsonMessage>(&self.body)
+        {
+            message.error = scrub(&message.error, &self.secrets);
+            message.information = scrub(&message.information, &self.secrets);
+            return Err(Error::Api {
+                operation: self.operation,
+                status: self.status,
+                message: Box::new(message),
+            });
+        }
+        Err(self.unexpected_body())
+    }
+
+    fn is_html(&self) -> bool {
+        self.content_type
+            .as_deref()
+            .is_some_and(|c| c.trim_start().to_ascii_lowercase().starts_with("text/html"))
+    }
+
+    /// Returns whether the body can be JSON: not HTML by content type, and starting with a
+    /// character that can begin a JSON value.
+    fn looks_like_json(&self) -> bool {
+        if self.is_html() {
+            return false;
+        }
+        matches!(
+            self.body.trim_ascii_start().first(),
+            Some(b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n')
+        )
+    }
+
+    fn unexpected_body(&self) -> Error {
+        let text = String::from_utf8_lossy(&self.body);
+        let start: String = text.chars().take(BODY_START_CHARS).collect();
+        Error::UnexpectedBody {
+            operation: self.operation,
+            status: self.status,
+            content_type: self.content_type.clone(),
+            body_start: scrub(&start, &self.secrets),
+        }
+    }
+
+    /// Decodes the body again, tracking the path, to report where it does not fit `T`.
+    ///
+    /// Only failed responses pay for the path tracking.
+    fn decode_error<T: DeserializeOwned>(&self) -> Error {
+        let mut deserializer = serde_json::Deserializer::from_slice(&self.body);
+        let (path, source) = match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+            Err(error) => {
+                let path = error.path().to_string();
+                (path, DecodeError::from_json(error.inner()))
+            }
+            Ok(_) => match deserializer.end() {
+                Err(error) => (".".to_string(), DecodeError::from_json(&error)),
+                Ok(()) => (
+                    ".".to_string(),
+                    DecodeError::from_message("the body could not be decoded".to_string()),
+                ),
+            },
+        };
+        Error::Decode {
+            operation: self.operation,
+            status: self.status,
+            target: short_type_name::<T>(),
+            path,
+            source,
+        }
+    }
+}
+
+/// Replaces each secret in `text` with `<redacted>`.
+pub(crate) fn scrub(text: &str, secrets: &[&str]) -> String {
+    let mut text = text.to_string();
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        if text.contains(secret) {
+            text = text.replace(secret, "<redacted>");
+        }
+    }
+    text
+}
+
+/// Returns the type name without module paths: `Vec<CmOrganisation>` rather than
+/// `alloc::vec::Vec<simsage_auth::types::CmOrganisation>`.
+fn short_type_name<T>() -> String {
+    strip_module_paths(std::any::type_name::<T>())
+}
+
+fn strip_module_paths(full: &str) -> String {
+    let mut out = String::with_capacity(full.len());
+    let mut word = String::new();
+    for ch in full.chars() {
+        if ch.is_alphanumeric() || ch == '_' || ch == ':' {
+            word.push(ch);
+        } else {
+            out.push_str(word.rsplit("::").next().unwrap_or(""));
+            word.clear();
+            out.push(ch);
+        }
+    }
+    out.push_str(word.rsplit("::").next().unwrap_or(""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_paths_are_stripped() {
+        assert_eq!(
+            strip_module_paths("alloc::vec::Vec<simsage_auth::types::CmOrganisation>"),
+            "Vec<CmOrganisation>"
+        );
+        assert_eq!(strip_module_paths("alloc::string::String"), "String");
+    }
+
+    #[test]
+    fn scrub_replaces_every_occurrence() {
+        assert_eq!(
+            scrub("bad id abc, abc", &["abc"]),
+            "bad id <redacted>, <redacted>"
+        );
+        assert_eq!(scrub("nothing", &[""]), "nothing");
+    }
+}
