@@ -17,15 +17,13 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 /// into each task. Each operation of the service is an async method; see the
 /// [crate documentation](crate) for an overview.
 ///
-/// ```no_run
-/// # async fn run() -> Result<(), simsage_auth::Error> {
+/// ```
 /// use simsage_auth::Client;
 ///
-/// let client = Client::new(Client::DEFAULT_BASE_URL)?;
-/// let version = client.version().await?;
-/// println!("auth service version: {}", version.organisation_id);
-/// # Ok(())
-/// # }
+/// let client = Client::new("http://127.0.0.1:8080")?;
+/// let for_another_task = client.clone();
+/// assert_eq!(for_another_task.base_url(), "http://127.0.0.1:8080");
+/// # Ok::<(), simsage_auth::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct Client {

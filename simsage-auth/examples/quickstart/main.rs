@@ -1,0 +1,171 @@
+//! Signs in to SimSage, lists organisations, users, groups and roles, and signs out.
+//!
+//! With `SIMSAGE_URL`, `SIMSAGE_EMAIL` and `SIMSAGE_PASSWORD` set, it talks to that
+//! server. Without `SIMSAGE_URL`, it starts an embedded mock of the SimSage auth service
+//! on 127.0.0.1 that answers like the real server, including the fields the real server
+//! leaves out.
+//!
+//! ```sh
+//! cargo run --example quickstart
+//! SIMSAGE_URL=https://your.simsage.server SIMSAGE_EMAIL=you@example.com \
+//!     SIMSAGE_PASSWORD=... cargo run --example quickstart
+//! ```
+
+mod mock;
+
+use std::process::ExitCode;
+
+use simsage_auth::types::{CmOrganisation, CmSignInParameters, CmUser};
+use simsage_auth::{Client, Error};
+
+/// Users shown per page.
+const PAGE_SIZE: i32 = 5;
+/// Pages of users shown per organisation.
+const PAGES: i32 = 2;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            let mut source = error.source();
+            while let Some(cause) = source {
+                eprintln!("  caused by: {cause}");
+                source = cause.source();
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    // The mock server must outlive every call, so it is held here.
+    let (client, credentials, _mock) = match std::env::var("SIMSAGE_URL") {
+        Ok(url) => {
+            println!("Using the SimSage server at {url}");
+            (Client::new(&url)?, credentials_from_env()?, None)
+        }
+        Err(_) => {
+            let mock = mock::SimSageMock::start().await;
+            println!(
+                "SIMSAGE_URL is not set: using an embedded mock of SimSage at {}",
+                mock.base_url()
+            );
+            let client = Client::new(&mock.base_url())?;
+            (client, mock::credentials(), Some(mock))
+        }
+    };
+    tour(&client, &credentials).await?;
+    Ok(())
+}
+
+fn credentials_from_env() -> Result<CmSignInParameters, String> {
+    let read = |name: &str| {
+        std::env::var(name)
+            .map_err(|_| format!("{name} is not set; set it together with SIMSAGE_URL"))
+    };
+    Ok(CmSignInParameters {
+        email: read("SIMSAGE_EMAIL")?,
+        password: read("SIMSAGE_PASSWORD")?,
+    })
+}
+
+/// Walks through sign-in, organisations, users, groups, roles and sign-out.
+async fn tour(client: &Client, credentials: &CmSignInParameters) -> Result<(), Error> {
+    let signed_in = client.sign_in(credentials).await?;
+    let session_id = signed_in.session.id.as_str();
+    println!(
+        "\nSigned in as {} {} <{}> (role {}, service version {})",
+        signed_in.user.first_name,
+        signed_in.user.surname,
+        signed_in.user.email,
+        signed_in.session.role,
+        signed_in.version
+    );
+
+    let organisations = client.get_user_organisation_list("", session_id).await?;
+    println!("\nOrganisations ({}):", organisations.len());
+    for organisation in &organisations {
+        print_organisation(organisation);
+    }
+
+    if let Some(organisation) = organisations.first() {
+        show_organisation(client, organisation, session_id).await?;
+    }
+
+    let signed_out = client.sign_out(session_id, None).await?;
+    println!("\nSigned out: {}", non_empty(&signed_out.information, "OK"));
+
+    // SimSage rejects a session id it did not issue; this is how such an error reads.
+    match client
+        .my_roles("c3f1a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b", "not-a-session")
+        .await
+    {
+        Ok(roles) => println!("\nUnexpectedly accepted an unknown session id: {roles:?}"),
+        Err(error) => println!("\nAn unknown session id is rejected as expected:\n  {error}"),
+    }
+    Ok(())
+}
+
+async fn show_organisation(
+    client: &Client,
+    organisation: &CmOrganisation,
+    session_id: &str,
+) -> Result<(), Error> {
+    for page in 0..PAGES {
+        let users = client
+            .get_users_paginated(&organisation.id, page, PAGE_SIZE, "", session_id)
+            .await?;
+        println!(
+            "\nUsers of {}, page {} ({} of {} users):",
+            organisation.name,
+            page + 1,
+            users.user_list.len(),
+            users.user_count
+        );
+        for user in &users.user_list {
+            print_user(user);
+        }
+        if (page + 1) * PAGE_SIZE >= users.user_count {
+            break;
+        }
+    }
+
+    let groups = client.get_groups(&organisation.id, session_id).await?;
+    println!(
+        "\nGroups of {} ({}):",
+        organisation.name,
+        groups.group_list.len()
+    );
+    for group in &groups.group_list {
+        println!("  {:<20} members: {}", group.name, group.user_id_list.len());
+    }
+
+    let roles = client.my_roles(&organisation.id, session_id).await?;
+    println!("\nMy roles in {}: {}", organisation.name, roles.join(", "));
+    Ok(())
+}
+
+fn print_organisation(organisation: &CmOrganisation) {
+    let state = if organisation.enabled {
+        "enabled"
+    } else {
+        "disabled"
+    };
+    println!("  {:<24} {}  ({state})", organisation.name, organisation.id);
+}
+
+fn print_user(user: &CmUser) {
+    let roles: Vec<&str> = user.roles.iter().map(|r| r.role.as_str()).collect();
+    let name = format!("{} {}", user.first_name, user.surname);
+    println!(
+        "  {name:<22} {:<32} {}",
+        user.email,
+        non_empty(&roles.join(","), "no roles")
+    );
+}
+
+fn non_empty<'a>(text: &'a str, fallback: &'a str) -> &'a str {
+    if text.is_empty() { fallback } else { text }
+}
