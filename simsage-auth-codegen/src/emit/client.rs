@@ -140,7 +140,11 @@ fn option_str(value: Option<&str>) -> TokenStream {
 fn param_step(param: &Param) -> TokenStream {
     let name = ident(&param.rust_name);
     let label = &param.rust_name;
-    let wire = &param.wire_name;
+    // `HeaderName::from_static` takes lowercase names; HTTP header names are case-insensitive.
+    let wire = match param.location {
+        Location::Header => param.wire_name.to_ascii_lowercase(),
+        _ => param.wire_name.clone(),
+    };
     let value = match &param.ty {
         TypeRef::String => quote! { #name },
         TypeRef::Named(_) => quote! { #name.as_str() },

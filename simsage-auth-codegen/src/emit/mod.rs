@@ -40,3 +40,141 @@ fn format_file(item: &str, tokens: TokenStream) -> Result<String, Error> {
     })?;
     Ok(format!("{HEADER}{}", prettyplease::unparse(&file)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Body, EnumDef, Field, Location, Method, Operation, Param, PathPart, ResponseBody, StructDef,
+        Success, TypeDef, TypeRef, Variant,
+    };
+
+    fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, sensitive: bool) -> Field {
+        Field {
+            wire_name: wire.to_string(),
+            rust_name: rust.to_string(),
+            ty,
+            required,
+            sensitive,
+            description: None,
+        }
+    }
+
+    fn api() -> Api {
+        let credentials = StructDef {
+            name: "CmCredentials".to_string(),
+            spec_name: "CMCredentials".to_string(),
+            description: Some("Sign-in values".to_string()),
+            fields: vec![
+                field("email", "email", TypeRef::String, true, false),
+                field("password", "password", TypeRef::String, true, true),
+                field("pageSize", "page_size", TypeRef::I32, false, false),
+            ],
+        };
+        let version = EnumDef {
+            name: "ApiVersion".to_string(),
+            spec_name: "API-Version".to_string(),
+            description: None,
+            variants: vec![Variant { wire_name: "1".to_string(), rust_name: "V1".to_string() }],
+        };
+        let session = Param {
+            wire_name: "Session-Id".to_string(),
+            rust_name: "session_id".to_string(),
+            location: Location::Header,
+            required: true,
+            ty: TypeRef::String,
+            sensitive: true,
+            empty_value: None,
+            slash_replacement: None,
+            description: Some("Session id".to_string()),
+        };
+        let filter = Param {
+            wire_name: "filter".to_string(),
+            rust_name: "filter".to_string(),
+            location: Location::Path,
+            required: true,
+            ty: TypeRef::String,
+            sensitive: false,
+            empty_value: Some("null".to_string()),
+            slash_replacement: Some(" ".to_string()),
+            description: None,
+        };
+        let operation = Operation {
+            id: "signInFiltered".to_string(),
+            rust_name: "sign_in_filtered".to_string(),
+            method: Method::Post,
+            path: "/api/auth/sign-in/{filter}".to_string(),
+            path_parts: vec![PathPart::Literal("/api/auth/sign-in/".to_string()), PathPart::Param(0)],
+            params: vec![filter, session],
+            body_position: 2,
+            body: Some(Body {
+                ty: TypeRef::Named("CmCredentials".to_string()),
+                secret_fields: vec!["password".to_string()],
+                description: None,
+            }),
+            success: Success {
+                status: "200".to_string(),
+                body: ResponseBody::Json(TypeRef::Named("CmCredentials".to_string())),
+                description: None,
+            },
+            error_statuses: vec!["500".to_string()],
+            summary: Some("Signs in".to_string()),
+            description: None,
+        };
+        Api {
+            operations: vec![operation],
+            types: vec![TypeDef::Enum(version), TypeDef::Struct(credentials)],
+        }
+    }
+
+    #[test]
+    fn struct_with_secret_gets_redacting_debug() {
+        let generated = emit(&api()).expect("emits");
+        assert!(generated.types.contains("impl ::std::fmt::Debug for CmCredentials"));
+        assert!(generated.types.contains(".field(\"password\", &crate::runtime::Redacted)"));
+        assert!(generated.types.contains("#[doc(alias = \"CMCredentials\")]"));
+    }
+
+    #[test]
+    fn required_and_optional_fields_get_serde_attributes() {
+        let types = emit(&api()).expect("emits").types;
+        assert!(types.contains("deserialize_with = \"crate::runtime::null_as_default\""));
+        assert!(types.contains("pub page_size: ::std::option::Option<i32>"));
+        assert!(types.contains("rename = \"pageSize\""));
+        assert!(types.contains("#[serde(default)]"));
+    }
+
+    #[test]
+    fn enum_gets_wire_values() {
+        let types = emit(&api()).expect("emits").types;
+        assert!(types.contains("#[serde(rename = \"1\")]"));
+        assert!(types.contains("Self::V1 => \"1\""));
+    }
+
+    #[test]
+    fn method_takes_arguments_in_model_order() {
+        let client = emit(&api()).expect("emits").client;
+        assert!(client.contains("pub async fn sign_in_filtered("), "{client}");
+        let filter = client.find("filter: &str").expect("filter argument");
+        let session = client.find("session_id: &str").expect("session argument");
+        let body = client.find("body: &crate::types::CmCredentials").expect("body argument");
+        assert!(filter < session && session < body, "{client}");
+    }
+
+    #[test]
+    fn method_encodes_path_and_scrubs_secrets() {
+        let client = emit(&api()).expect("emits").client;
+        assert!(client.contains("call.secret_header(\"session-id\", \"session_id\", session_id)?;"));
+        assert!(client.contains("call.scrub(&body.password);"));
+        assert!(client.contains("empty: ::std::option::Option::Some(\"null\")"));
+        assert!(client.contains("Sends `POST /api/auth/sign-in/{filter}`"));
+    }
+
+    #[test]
+    fn output_parses_as_rust() {
+        let generated = emit(&api()).expect("emits");
+        for source in [&generated.types, &generated.client] {
+            assert!(syn::parse_file(source).is_ok(), "{source}");
+        }
+    }
+}

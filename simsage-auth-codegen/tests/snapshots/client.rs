@@ -20,7 +20,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `name`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `name` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "deleteGroup")]
     pub async fn delete_group(
@@ -39,20 +39,10 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.path_literal("/");
-        call.path_segment(
-            "name",
-            name,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
-        )?;
+        call.path_segment("name", name, crate::runtime::SegmentRules::STRICT)?;
         call.secret_header("session-id", "session_id", session_id)?;
         call.send_json().await
     }
@@ -74,7 +64,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "deleteOrganisation")]
     pub async fn delete_organisation(
@@ -92,10 +82,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("session-id", "session_id", session_id)?;
         call.send_json().await
@@ -118,7 +105,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "getGroups")]
     pub async fn get_groups(
@@ -136,10 +123,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("session-id", "session_id", session_id)?;
         call.send_json().await
@@ -162,7 +146,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "getOTT")]
     pub async fn get_ott(
@@ -180,10 +164,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("session-id", "session_id", session_id)?;
         call.send_secret_text().await
@@ -196,7 +177,7 @@ impl crate::Client {
     ///
     /// # Arguments
     ///
-    /// - `filter`: Text that the organisations are partially matched against. An empty filter is sent as the literal segment `null`, because an empty segment does not match the server's route. Each `/` in the filter is sent as a space, because the server rejects an encoded slash in a path. Sent as the path segment `{filter}`. An empty value is sent as `null`. Each `/` is sent as `" "`.
+    /// - `filter`: Text that the organisations are partially matched against. An empty filter is sent as the literal segment `null`, because an empty segment does not match the server's route. Each `/` in the filter is sent as a space, because the server rejects an encoded slash in a path. Sent as the path segment `{filter}`. An empty value is sent as `null`. Each `/` is sent as a space.
     /// - `session_id`: Session id of the signed-in caller, as returned in `session.id` by a sign-in operation. Sent in the `session-id` header.
     ///
     /// # Returns
@@ -206,7 +187,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `filter`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `filter` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "getUserOrganisationList")]
     pub async fn get_user_organisation_list(
@@ -246,7 +227,7 @@ impl crate::Client {
     /// - `organisation_id`: Id (a GUID) of the organisation whose users are listed. Sent as the path segment `{organisationId}`. It must not be empty. It must not contain `/`.
     /// - `page`: Zero-based index of the page to return. Sent as the path segment `{page}`.
     /// - `page_size`: Number of users per page. Sent as the path segment `{pageSize}`.
-    /// - `filter`: Text that the users are partially matched against. An empty filter is sent as the literal segment `null`, because an empty segment does not match the server's route. Each `/` in the filter is sent as a space, because the server rejects an encoded slash in a path. Sent as the path segment `{filter}`. An empty value is sent as `null`. Each `/` is sent as `" "`.
+    /// - `filter`: Text that the users are partially matched against. An empty filter is sent as the literal segment `null`, because an empty segment does not match the server's route. Each `/` in the filter is sent as a space, because the server rejects an encoded slash in a path. Sent as the path segment `{filter}`. An empty value is sent as `null`. Each `/` is sent as a space.
     /// - `session_id`: Session id of the signed-in caller, as returned in `session.id` by a sign-in operation. Sent in the `session-id` header.
     ///
     /// # Returns
@@ -256,7 +237,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `filter`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `filter` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "getUsersPaginated")]
     pub async fn get_users_paginated(
@@ -277,10 +258,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.path_literal("/");
         call.path_display(page);
@@ -317,7 +295,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "groupEditInfo")]
     pub async fn group_edit_info(
@@ -336,10 +314,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("session-id", "session_id", session_id)?;
         call.json_body(body)?;
@@ -364,7 +339,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `session_id`, `api_version` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `session_id` or `api_version` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "importUsersAndGroups")]
     pub async fn import_users_and_groups(
@@ -382,7 +357,7 @@ impl crate::Client {
         call.path_literal("/api/auth/user/import");
         call.secret_header("session-id", "session_id", session_id)?;
         if let ::std::option::Option::Some(api_version) = api_version {
-            call.header("API-Version", "api_version", api_version.as_str())?;
+            call.header("api-version", "api_version", api_version.as_str())?;
         }
         call.json_body(body)?;
         call.send_json().await
@@ -405,7 +380,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "myRoles")]
     pub async fn my_roles(
@@ -423,10 +398,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("session-id", "session_id", session_id)?;
         call.send_json().await
@@ -450,7 +422,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `user_id`, `organisation_id`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `user_id`, `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "removeUserFromOrganisation")]
     pub async fn remove_user_from_organisation(
@@ -466,22 +438,12 @@ impl crate::Client {
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/organisation/user/");
-        call.path_segment(
-            "user_id",
-            user_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
-        )?;
+        call.path_segment("user_id", user_id, crate::runtime::SegmentRules::STRICT)?;
         call.path_literal("/");
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("session-id", "session_id", session_id)?;
         call.send_json().await
@@ -711,7 +673,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt`, `organisation_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt` or `organisation_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signInDmsUsingJWTMsal")]
     pub async fn sign_in_dms_using_jwt_msal(
@@ -729,10 +691,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("jwt", "jwt", jwt)?;
         call.send_json().await
@@ -755,7 +714,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt`, `organisation_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt` or `organisation_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signInEvolveUsingJWTMsal")]
     pub async fn sign_in_evolve_using_jwt_msal(
@@ -773,10 +732,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("jwt", "jwt", jwt)?;
         call.send_json().await
@@ -799,7 +755,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt`, `organisation_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt` or `organisation_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signInSearchUsingJWTMsal")]
     pub async fn sign_in_search_using_jwt_msal(
@@ -817,10 +773,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("jwt", "jwt", jwt)?;
         call.send_json().await
@@ -843,7 +796,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `session_id`, `api_version` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `session_id` or `api_version` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signOut")]
     pub async fn sign_out(
@@ -860,7 +813,7 @@ impl crate::Client {
         call.path_literal("/api/auth/sign-out");
         call.secret_header("session-id", "session_id", session_id)?;
         if let ::std::option::Option::Some(api_version) = api_version {
-            call.header("API-Version", "api_version", api_version.as_str())?;
+            call.header("api-version", "api_version", api_version.as_str())?;
         }
         call.send_json().await
     }
@@ -920,7 +873,7 @@ impl crate::Client {
     /// # Errors
     ///
     /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
-    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `session_id` cannot be sent as given; no request is sent then.
+    /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "updateUser")]
     pub async fn update_user(
@@ -939,10 +892,7 @@ impl crate::Client {
         call.path_segment(
             "organisation_id",
             organisation_id,
-            crate::runtime::SegmentRules {
-                empty: ::std::option::Option::None,
-                slash: ::std::option::Option::None,
-            },
+            crate::runtime::SegmentRules::STRICT,
         )?;
         call.secret_header("session-id", "session_id", session_id)?;
         call.scrub(&body.password);
