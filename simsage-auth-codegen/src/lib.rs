@@ -42,9 +42,36 @@ pub use emit::Generated;
 pub use error::{Error, Pointer};
 pub use model::Api;
 
-/// Generates the client source for the OpenAPI document in `spec` (YAML or JSON text).
+/// Choices that the OpenAPI document cannot express.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Header that carries the session id; operations with this required header get a
+    /// method on the session handle that fills it in. `None` generates no session methods.
+    pub session_header: Option<String>,
+    /// `operationId` of the operation that ends a session; its session method consumes
+    /// the handle.
+    pub sign_out_operation: Option<String>,
+}
+
+impl Default for Settings {
+    /// Returns SimSage's choices: the `session-id` header and the `signOut` operation.
+    fn default() -> Self {
+        Settings {
+            session_header: Some("session-id".to_string()),
+            sign_out_operation: Some("signOut".to_string()),
+        }
+    }
+}
+
+/// Generates the client source for the OpenAPI document in `spec` (YAML or JSON text),
+/// with SimSage's [`Settings`].
 pub fn generate(spec: &str) -> Result<Generated, Error> {
+    generate_with(spec, &Settings::default())
+}
+
+/// Generates the client source for the OpenAPI document in `spec` with `settings`.
+pub fn generate_with(spec: &str, settings: &Settings) -> Result<Generated, Error> {
     let document = parse::parse_document(spec)?;
-    let api = parse::build_model(&document)?;
+    let api = parse::build_model(&document, settings)?;
     emit::emit(&api)
 }

@@ -7,6 +7,7 @@ use openapiv3::{
     Response, SchemaKind, StatusCode, Type,
 };
 
+use crate::Settings;
 use crate::error::{Error, Pointer};
 use crate::model::{
     Body, Location, Method, Operation, Param, PathPart, ResponseBody, Success, TypeRef,
@@ -32,12 +33,13 @@ struct Found<'a> {
 pub(crate) fn operations<'a>(
     spec: &'a OpenAPI,
     schemas: &mut Schemas<'a>,
+    settings: &Settings,
 ) -> Result<Vec<Operation>, Error> {
     let found = find_operations(spec)?;
     let names = method_names(&found)?;
     let mut operations = Vec::with_capacity(found.len());
     for (entry, rust_name) in found.iter().zip(names) {
-        operations.push(convert(spec, schemas, entry, rust_name)?);
+        operations.push(convert(spec, schemas, entry, rust_name, settings)?);
     }
     operations.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
     Ok(operations)
@@ -160,6 +162,7 @@ fn convert<'a>(
     schemas: &mut Schemas<'a>,
     entry: &Found<'a>,
     rust_name: String,
+    settings: &Settings,
 ) -> Result<Operation, Error> {
     let params = parameters(spec, schemas, entry)?;
     let path_parts = path_parts(entry.path, &params, &entry.pointer)?;
@@ -195,8 +198,21 @@ fn convert<'a>(
             literal => literal,
         })
         .collect();
-    let params = order.iter().map(|&i| params[i].clone()).collect();
+    let params: Vec<Param> = order.iter().map(|&i| params[i].clone()).collect();
     let (success, error_statuses) = responses(spec, schemas, entry)?;
+    let session_param = settings.session_header.as_deref().and_then(|header| {
+        params.iter().position(|p: &Param| {
+            p.location == Location::Header && p.required && p.wire_name.eq_ignore_ascii_case(header)
+        })
+    });
+    let idempotent = match extensions::optional_flag(
+        &entry.operation.extensions,
+        "x-idempotent",
+        &entry.pointer,
+    )? {
+        Some(flag) => flag,
+        None => entry.method.is_idempotent(),
+    };
     Ok(Operation {
         id: entry.id.to_string(),
         rust_name,
@@ -210,6 +226,9 @@ fn convert<'a>(
         error_statuses,
         summary: entry.operation.summary.clone(),
         description: entry.operation.description.clone(),
+        session_param,
+        idempotent,
+        ends_session: settings.sign_out_operation.as_deref() == Some(entry.id),
     })
 }
 
