@@ -76,13 +76,20 @@
 
 #![deny(missing_docs)]
 
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod client;
 mod error;
+mod paging;
+mod retry;
 mod runtime;
+mod session;
 pub mod types;
 
-pub use client::{Client, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use error::{DecodeError, Error};
+pub use retry::RetryPolicy;
 pub use secrecy::{ExposeSecret, SecretString};
+pub use session::{Session, SessionInfo, SessionOrganisation, SignIn};
 
 include!(concat!(env!("OUT_DIR"), "/client.rs"));
