@@ -26,7 +26,7 @@
 //!               schema: { type: string }
 //! "#;
 //! let generated = simsage_auth_codegen::generate(spec)?;
-//! assert!(generated.client.contains("pub async fn version(&self)"));
+//! assert!(generated.client.contains("pub async fn version("));
 //! # Ok::<(), simsage_auth_codegen::Error>(())
 //! ```
 
@@ -42,6 +42,33 @@ pub use emit::Generated;
 pub use error::{Error, Pointer};
 pub use model::Api;
 
+/// Methods that `simsage-auth` writes by hand on `Client`, `Session` and their blocking
+/// forms, next to the generated ones.
+const SIMSAGE_AUTH_METHODS: &[&str] = &[
+    "as_async",
+    "base_url",
+    "builder",
+    "client",
+    "from_async",
+    "from_builder",
+    "http",
+    "id",
+    "info",
+    "new",
+    "retry_policy",
+    "session",
+    "session_id",
+    "session_with_admin_jwt",
+    "session_with_dms_jwt",
+    "session_with_evolve_jwt",
+    "session_with_id",
+    "session_with_password",
+    "session_with_search_jwt",
+    "sign_in_response",
+    "users",
+    "with_http_client",
+];
+
 /// Choices that the OpenAPI document cannot express.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -51,6 +78,9 @@ pub struct Settings {
     /// `operationId` of the operation that ends a session; its session method consumes
     /// the handle.
     pub sign_out_operation: Option<String>,
+    /// Method names that the hand-written client and session types already define; an
+    /// operation whose method would get one of these names is reported as an error.
+    pub reserved_methods: Vec<String>,
 }
 
 impl Default for Settings {
@@ -59,6 +89,7 @@ impl Default for Settings {
         Settings {
             session_header: Some("session-id".to_string()),
             sign_out_operation: Some("signOut".to_string()),
+            reserved_methods: SIMSAGE_AUTH_METHODS.iter().map(|m| m.to_string()).collect(),
         }
     }
 }
