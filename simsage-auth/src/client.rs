@@ -182,7 +182,11 @@ impl ClientBuilder {
     }
 
     /// Sends requests through an existing `reqwest::Client`, whose own timeouts, user
-    /// agent, headers and TLS settings then apply instead of this builder's.
+    /// agent, headers, TLS and redirect settings then apply instead of this builder's.
+    ///
+    /// Clients built by this builder follow no redirects, because reqwest would send the
+    /// `session-id` and `jwt` headers to the redirect target; a client passed here should
+    /// use `reqwest::redirect::Policy::none()` for the same reason.
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
@@ -261,7 +265,10 @@ fn build_http(
         })?;
         headers.append(header_name, header_value);
     }
+    // Redirects are not followed: reqwest would carry the `session-id` and `jwt` headers,
+    // and on 307/308 a sign-in body with its password, to whatever host `Location` names.
     reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(*connect_timeout)
         .timeout(*timeout)
         .user_agent(user_agent)

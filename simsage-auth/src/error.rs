@@ -266,7 +266,7 @@ fn redact_values(message: &str) -> String {
         let Some(rest) = message.strip_prefix(prefix) else {
             continue;
         };
-        let Some(expected_at) = rest.find(", expected") else {
+        let Some(expected_at) = rest.rfind(", expected") else {
             continue;
         };
         let kind = rest[..expected_at]

@@ -35,6 +35,7 @@ impl Pager {
     }
 
     /// Returns the number of users per page.
+    #[cfg_attr(not(feature = "blocking"), allow(dead_code))]
     pub(crate) fn page_size(&self) -> i32 {
         self.page_size
     }
