@@ -219,7 +219,7 @@ impl Session {
         &self.inner
     }
 
-    /// Returns what the server said about the session at sign-in.
+    /// Returns the information the server returned about the session at sign-in.
     pub fn info(&self) -> &SessionInfo {
         self.inner.info()
     }

@@ -9,14 +9,14 @@ use crate::types::JsonMessage;
 /// Why a call to SimSage failed.
 ///
 /// Variants follow the stage that failed: checking the arguments, sending the request,
-/// or reading the response. None of them holds a password, session id, JWT, one-time
+/// or reading the response. None of them contains a password, session id, JWT, one-time
 /// token or reset id: the values of secret arguments are never copied into an error, and
 /// text taken from a response has those values replaced by `<redacted>`.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// SimSage answered with an error status and a `JsonMessage` body, whose `error` field
-    /// holds the reason, such as `invalid session id`.
+    /// SimSage returned an error status and a `JsonMessage` body, whose `error` field
+    /// contains the reason, such as `invalid session id`.
     Api {
         /// The operation id, such as `signIn`.
         operation: &'static str,

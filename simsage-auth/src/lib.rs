@@ -78,7 +78,7 @@
 //!
 //! [`Client::session_with_password`] and the other `session_with_*` constructors sign in
 //! and return a [`Session`], whose methods send the session id for you and whose
-//! [`Session::info`] holds the user, organisations and `lastAccess`/`timeOut` values the
+//! [`Session::info`] contains the user, organisations and `lastAccess`/`timeOut` values the
 //! server returned. [`Client::users`] and [`Session::users`] return every user of an
 //! organisation as a `Stream`, fetching pages as it is read.
 //!

@@ -35,7 +35,7 @@ pub struct SessionOrganisation {
     pub enabled: bool,
 }
 
-/// What the server said about a session at sign-in, the same for every way of signing in.
+/// Information the server returned about a session at sign-in, the same for every way of signing in.
 ///
 /// Fields the sign-in response did not carry are empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +125,7 @@ impl Session {
         &self.id
     }
 
-    /// Returns what the server said about the session at sign-in.
+    /// Returns the information the server returned about the session at sign-in.
     pub fn info(&self) -> &SessionInfo {
         &self.info
     }
