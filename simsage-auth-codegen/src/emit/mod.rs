@@ -5,6 +5,7 @@
 
 mod client;
 mod docs;
+mod mock;
 mod types;
 
 use proc_macro2::TokenStream;
@@ -23,13 +24,17 @@ pub struct Generated {
     pub types: String,
     /// One `impl crate::Client` block with a method per operation.
     pub client: String,
+    /// Typed httpmock helpers, included in the `mock` module: a `MockServerExt` trait and
+    /// a `When` and a `Then` type per operation.
+    pub mock: String,
 }
 
-/// Emits the types and client source for `api`.
+/// Emits the types, client and mock source for `api`.
 pub fn emit(api: &Api) -> Result<Generated, Error> {
     Ok(Generated {
         types: format_file("the types module", types::types(api))?,
         client: format_file("the client methods", client::client(api))?,
+        mock: format_file("the mock helpers", mock::mock(api)?)?,
     })
 }
 
@@ -60,7 +65,7 @@ mod tests {
         }
     }
 
-    fn api() -> Api {
+    pub(super) fn api() -> Api {
         let credentials = StructDef {
             name: "CmCredentials".to_string(),
             spec_name: "CMCredentials".to_string(),
@@ -198,7 +203,7 @@ mod tests {
     #[test]
     fn output_parses_as_rust() {
         let generated = emit(&api()).expect("emits");
-        for source in [&generated.types, &generated.client] {
+        for source in [&generated.types, &generated.client, &generated.mock] {
             assert!(syn::parse_file(source).is_ok(), "{source}");
         }
     }
