@@ -31,6 +31,7 @@ fn generate(spec_path: &std::path::Path) -> Result<(), String> {
     for (name, contents) in [
         ("types.rs", &generated.types),
         ("client.rs", &generated.client),
+        ("mock.rs", &generated.mock),
     ] {
         let path = out_dir.join(name);
         std::fs::write(&path, contents)

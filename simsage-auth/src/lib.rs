@@ -73,11 +73,22 @@
 //! properties the description marks optional are `Option` fields. Requests always send
 //! every required field, and leave out optional fields that are `None`. Unknown fields
 //! in responses are ignored. See [`types`] for the models.
+//!
+//! # Cargo features
+//!
+//! - `mock` (off by default): the module `simsage_auth::mock`, with typed
+//!   [httpmock](https://docs.rs/httpmock/0.9) helpers for tests of code that calls SimSage.
+//!   Each operation gets `mock_*` methods on `httpmock::MockServer` that expect its
+//!   parameters and body encoded as the client sends them, and respond with its typed
+//!   response or a SimSage error. It adds `httpmock` and `regex` as dependencies, so
+//!   enable it under `[dev-dependencies]`.
 
 #![deny(missing_docs)]
 
 mod client;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod runtime;
 pub mod types;
 
