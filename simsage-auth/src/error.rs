@@ -60,6 +60,12 @@ pub enum Error {
         /// What did not fit, with values from the body left out.
         source: DecodeError,
     },
+    /// A method of the blocking client was called from inside an async runtime, where
+    /// blocking would stall the runtime. No request was sent; use the async client there.
+    BlockingInAsyncContext {
+        /// The operation id.
+        operation: &'static str,
+    },
     /// An argument cannot be sent as given. No request was sent.
     InvalidParameter {
         /// The operation id, or the constructor that rejected a setting.
@@ -79,7 +85,8 @@ impl Error {
             | Error::UnexpectedBody { operation, .. }
             | Error::Transport { operation, .. }
             | Error::Decode { operation, .. }
-            | Error::InvalidParameter { operation, .. } => operation,
+            | Error::InvalidParameter { operation, .. }
+            | Error::BlockingInAsyncContext { operation } => operation,
         }
     }
 
@@ -90,7 +97,7 @@ impl Error {
             | Error::UnexpectedBody { status, .. }
             | Error::Decode { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
-            Error::InvalidParameter { .. } => None,
+            Error::InvalidParameter { .. } | Error::BlockingInAsyncContext { .. } => None,
         }
     }
 
@@ -180,6 +187,10 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "{operation}: invalid `{parameter}`: {reason}")
             }
+            Error::BlockingInAsyncContext { operation } => write!(
+                f,
+                "{operation}: the blocking client was called inside an async runtime; use the async client there"
+            ),
         }
     }
 }
@@ -255,7 +266,7 @@ fn redact_values(message: &str) -> String {
         let Some(rest) = message.strip_prefix(prefix) else {
             continue;
         };
-        let Some(expected_at) = rest.find(", expected") else {
+        let Some(expected_at) = rest.rfind(", expected") else {
             continue;
         };
         let kind = rest[..expected_at]

@@ -6,7 +6,9 @@
 mod client;
 mod docs;
 mod mock;
+mod signature;
 mod types;
+mod wrappers;
 
 use proc_macro2::TokenStream;
 
@@ -24,6 +26,10 @@ pub struct Generated {
     pub types: String,
     /// One `impl crate::Client` block with a method per operation.
     pub client: String,
+    /// One `impl crate::Session` block with a method per operation that takes a session id.
+    pub session: String,
+    /// The `impl` blocks of `crate::blocking::Client` and `crate::blocking::Session`.
+    pub blocking: String,
     /// Typed httpmock helpers, included in the `mock` module: a `MockServerExt` trait and
     /// a `When` and a `Then` type per operation.
     pub mock: String,
@@ -34,6 +40,8 @@ pub fn emit(api: &Api) -> Result<Generated, Error> {
     Ok(Generated {
         types: format_file("the types module", types::types(api))?,
         client: format_file("the client methods", client::client(api))?,
+        session: format_file("the session methods", wrappers::session(api))?,
+        blocking: format_file("the blocking methods", wrappers::blocking(api))?,
         mock: format_file("the mock helpers", mock::mock(api)?)?,
     })
 }
@@ -63,6 +71,10 @@ mod tests {
             sensitive,
             description: None,
         }
+    }
+
+    pub(super) fn api_for_wrappers() -> Api {
+        api()
     }
 
     pub(super) fn api() -> Api {
@@ -131,6 +143,9 @@ mod tests {
             error_statuses: vec!["500".to_string()],
             summary: Some("Signs in".to_string()),
             description: None,
+            session_param: Some(1),
+            idempotent: false,
+            ends_session: false,
         };
         Api {
             operations: vec![operation],
@@ -203,8 +218,50 @@ mod tests {
     #[test]
     fn output_parses_as_rust() {
         let generated = emit(&api()).expect("emits");
-        for source in [&generated.types, &generated.client, &generated.mock] {
+        for source in [
+            &generated.types,
+            &generated.client,
+            &generated.session,
+            &generated.blocking,
+            &generated.mock,
+        ] {
             assert!(syn::parse_file(source).is_ok(), "{source}");
         }
+    }
+}
+
+#[cfg(test)]
+mod wrapper_tests {
+    use super::*;
+
+    #[test]
+    fn session_method_supplies_session_id_and_body() {
+        let session = emit(&tests_api()).expect("emits").session;
+        assert!(
+            session.contains("pub async fn sign_in_filtered("),
+            "{session}"
+        );
+        assert!(
+            session.contains(".sign_in_filtered(filter, self.id(), body)"),
+            "{session}"
+        );
+        assert!(!session.contains("session_id: &str"), "{session}");
+    }
+
+    #[test]
+    fn blocking_methods_forward_through_runner() {
+        let blocking = emit(&tests_api()).expect("emits").blocking;
+        assert!(
+            blocking.contains("self.runner.run(\"signInFiltered\""),
+            "{blocking}"
+        );
+        assert!(
+            blocking.contains("impl crate::blocking::Session"),
+            "{blocking}"
+        );
+    }
+
+    fn tests_api() -> Api {
+        tests::api_for_wrappers()
     }
 }

@@ -9,13 +9,14 @@ pub use document::parse_document;
 
 use openapiv3::OpenAPI;
 
+use crate::Settings;
 use crate::error::Error;
 use crate::model::Api;
 
 /// Builds the model of every operation and component schema in `spec`.
-pub fn build_model(spec: &OpenAPI) -> Result<Api, Error> {
+pub fn build_model(spec: &OpenAPI, settings: &Settings) -> Result<Api, Error> {
     let mut schemas = schema::Schemas::from_components(spec)?;
-    let operations = operation::operations(spec, &mut schemas)?;
+    let operations = operation::operations(spec, &mut schemas, settings)?;
     Ok(Api {
         operations,
         types: schemas.into_types(),
@@ -79,7 +80,11 @@ components:
 "##;
 
     fn model() -> Api {
-        build_model(&parse_document(SPEC).expect("spec parses")).expect("model builds")
+        build_model(
+            &parse_document(SPEC).expect("spec parses"),
+            &Settings::default(),
+        )
+        .expect("model builds")
     }
 
     #[test]
@@ -144,6 +149,8 @@ components:
         assert_eq!(op.method, Method::Put);
         assert_eq!(op.params[3].ty, TypeRef::Named("ApiVersion".to_string()));
         assert!(op.params[2].sensitive);
+        assert_eq!(op.session_param, Some(2));
+        assert!(op.idempotent);
         assert_eq!(op.params[2].location, Location::Header);
     }
 
