@@ -33,6 +33,7 @@ fn generate(spec_path: &std::path::Path) -> Result<(), String> {
         ("client.rs", &generated.client),
         ("session.rs", &generated.session),
         ("blocking.rs", &generated.blocking),
+        ("mock.rs", &generated.mock),
     ];
     for (name, contents) in files {
         let path = out_dir.join(name);

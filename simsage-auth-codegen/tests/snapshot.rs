@@ -45,6 +45,7 @@ fn generated_code_matches_snapshot() {
     check_snapshot("client.rs", &generated.client);
     check_snapshot("session.rs", &generated.session);
     check_snapshot("blocking.rs", &generated.blocking);
+    check_snapshot("mock.rs", &generated.mock);
 }
 
 #[test]

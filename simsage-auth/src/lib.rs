@@ -104,6 +104,12 @@
 //!   default features to use it alone.
 //! - `blocking`: the [`blocking`] module, with a client for programs without an async
 //!   runtime.
+//! - `mock`: the module `simsage_auth::mock`, with typed
+//!   [httpmock](https://docs.rs/httpmock/0.9) helpers for tests of code that calls SimSage.
+//!   Each operation gets `mock_*` methods on `httpmock::MockServer` that expect its
+//!   parameters and body encoded as the client sends them, and respond with its typed
+//!   response or a SimSage error. It adds `httpmock` and `regex` as dependencies, so
+//!   enable it under `[dev-dependencies]`.
 
 #![deny(missing_docs)]
 
@@ -111,6 +117,8 @@
 pub mod blocking;
 mod client;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod paging;
 mod retry;
 mod runtime;

@@ -95,7 +95,7 @@ fn path_step(operation: &Operation, part: &PathPart) -> TokenStream {
     }
 }
 
-fn segment_rules(param: &Param) -> TokenStream {
+pub(crate) fn segment_rules(param: &Param) -> TokenStream {
     if param.empty_value.is_none() && param.slash_replacement.is_none() {
         return quote! { crate::runtime::SegmentRules::STRICT };
     }

@@ -5,6 +5,7 @@
 
 mod client;
 mod docs;
+mod mock;
 mod signature;
 mod types;
 mod wrappers;
@@ -29,15 +30,19 @@ pub struct Generated {
     pub session: String,
     /// The `impl` blocks of `crate::blocking::Client` and `crate::blocking::Session`.
     pub blocking: String,
+    /// Typed httpmock helpers, included in the `mock` module: a `MockServerExt` trait and
+    /// a `When` and a `Then` type per operation.
+    pub mock: String,
 }
 
-/// Emits the types and client source for `api`.
+/// Emits the types, client and mock source for `api`.
 pub fn emit(api: &Api) -> Result<Generated, Error> {
     Ok(Generated {
         types: format_file("the types module", types::types(api))?,
         client: format_file("the client methods", client::client(api))?,
         session: format_file("the session methods", wrappers::session(api))?,
         blocking: format_file("the blocking methods", wrappers::blocking(api))?,
+        mock: format_file("the mock helpers", mock::mock(api)?)?,
     })
 }
 
@@ -72,7 +77,7 @@ mod tests {
         api()
     }
 
-    fn api() -> Api {
+    pub(super) fn api() -> Api {
         let credentials = StructDef {
             name: "CmCredentials".to_string(),
             spec_name: "CMCredentials".to_string(),
@@ -218,6 +223,7 @@ mod tests {
             &generated.client,
             &generated.session,
             &generated.blocking,
+            &generated.mock,
         ] {
             assert!(syn::parse_file(source).is_ok(), "{source}");
         }
