@@ -102,7 +102,7 @@
 //! - `rustls` (default): TLS through rustls, with no system libraries needed.
 //! - `native-tls`: TLS through the platform's library (OpenSSL on Linux); disable the
 //!   default features to use it alone.
-//! - `blocking`: the [`blocking`] module, with a client for programs without an async
+//! - `blocking`: the `blocking` module, with a client for programs without an async
 //!   runtime.
 //! - `mock`: the module `simsage_auth::mock`, with typed
 //!   [httpmock](https://docs.rs/httpmock/0.9) helpers for tests of code that calls SimSage.
