@@ -26,6 +26,14 @@ pub fn client_for(base_url: &str) -> Client {
         .unwrap_or_else(|error| panic!("Client::new({base_url:?}) failed: {error}"))
 }
 
+/// Starts a mock server with no mocks yet, and returns it with a client for it. The server
+/// stops when dropped.
+pub async fn start_mock_server() -> (MockServer, Client) {
+    let server = MockServer::start_async().await;
+    let client = client_for(&server.base_url());
+    (server, client)
+}
+
 /// Starts a mock server that responds to every request with `status`, `content_type` and
 /// `body`, and returns it with a client for it. The server stops when dropped.
 pub async fn serve(status: u16, content_type: &str, body: &str) -> (MockServer, Client) {

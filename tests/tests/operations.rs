@@ -1,19 +1,32 @@
 //! One test per auth operation: the request on the wire and the decoded response.
 //!
-//! Each mock matches the method, the exact path (httpmock compares the path as received,
-//! without percent-decoding it), the headers and the JSON body, so a request that differs
-//! in any of them gets httpmock's 404 and `assert_async` prints the difference. A
-//! recording matcher then checks that the session id or JWT appears only in its header.
+//! Each test mocks its operation with the typed `mock_<operation>_async` helper of
+//! `simsage_auth::mock`. The helper expects the method, and its setters expect the path
+//! values and the `session-id`, `jwt` and `API-Version` headers. Through `into_inner()`,
+//! each mock also expects the literal path, the literal JSON body and the other headers:
+//!
+//! - The helper takes its path from `openapi.yaml` and encodes values with the client's
+//!   own code. Only the literal path, compared as received and still percent-encoded,
+//!   catches a wrong path in the API description or an encoding bug that both share.
+//! - The helper's `body` serializes with the same serde derives as the client, so only
+//!   the literal JSON pins the field names and the empty fields on the wire.
+//!
+//! A request that differs in any of them gets httpmock's 404 and `assert_async` prints
+//! the difference. A recording matcher then checks that the session id or JWT appears
+//! only in its header. The responses are the fixtures, sent with `ok_json` because they
+//! carry the server's omissions, `null`s and extra fields.
 
-use httpmock::prelude::*;
+use httpmock::MockServer;
+use httpmock::prelude::HttpMockRequest;
 use serde_json::json;
+use simsage_auth::mock::MockServerExt;
 use simsage_auth::types::{
     ApiVersion, CmGroup, CmGroupEditInfo, CmImportUsers, CmOrganisation, CmPasswordResetRequest,
     CmSignInParameters, CmUserPasswordReset, CmUserWithExtras, SignInCmd,
 };
 use simsage_auth::{Client, ExposeSecret};
 use simsage_auth_tests::fixtures::{self, ids};
-use simsage_auth_tests::{RequestLog, assert_secret_only_in_header, client_for};
+use simsage_auth_tests::{RequestLog, assert_secret_only_in_header, json, start_mock_server};
 
 const SESSION_ID: &str = ids::SESSION_MORGAN;
 const ORGANISATION_ID: &str = ids::ORGANISATION_LOGISTICS;
@@ -36,8 +49,7 @@ fn assert_empty_body(request: &HttpMockRequest) {
 }
 
 async fn start() -> (MockServer, Client, RequestLog) {
-    let server = MockServer::start_async().await;
-    let client = client_for(&server.base_url());
+    let (server, client) = start_mock_server().await;
     (server, client, RequestLog::new())
 }
 
@@ -49,8 +61,8 @@ async fn start() -> (MockServer, Client, RequestLog) {
 async fn sign_in_posts_credentials() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(POST)
+        .mock_sign_in_async(|when, then| {
+            when.into_inner()
                 .path("/api/auth/sign-in")
                 .header("content-type", "application/json")
                 .header("accept", "application/json")
@@ -61,9 +73,7 @@ async fn sign_in_posts_credentials() {
                     "password": "correct horse battery staple",
                 }))
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::SIGN_IN);
+            then.ok_json(json(fixtures::SIGN_IN));
         })
         .await;
 
@@ -129,17 +139,15 @@ async fn sign_in_posts_credentials() {
 async fn admin_jwt_sign_in_sends_header() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_sign_in_admin_using_jwt_msal_async(|when, then| {
+            when.jwt(JWT)
+                .into_inner()
                 .path("/api/auth/admin/authenticate/msal")
-                .header("jwt", JWT)
                 .header("accept", "application/json")
                 .header_missing("session-id")
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::SIGN_IN_ADMIN);
+            then.ok_json(json(fixtures::SIGN_IN_ADMIN));
         })
         .await;
 
@@ -170,17 +178,15 @@ async fn admin_jwt_sign_in_sends_header() {
 async fn admin_session_sign_in_sends_header() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_sign_in_admin_using_session_id_async(|when, then| {
+            when.session_id(SESSION_ID)
+                .into_inner()
                 .path("/api/auth/admin/authenticate/session-id")
-                .header("session-id", SESSION_ID)
                 .header("accept", "application/json")
                 .header_missing("jwt")
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::SIGN_IN_ADMIN);
+            then.ok_json(json(fixtures::SIGN_IN_ADMIN));
         })
         .await;
 
@@ -213,18 +219,17 @@ async fn admin_session_sign_in_sends_header() {
 async fn search_jwt_sign_in_sends_header() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_sign_in_search_using_jwt_msal_async(|when, then| {
+            when.jwt(JWT)
+                .organisation_id(ORGANISATION_ID)
+                .into_inner()
                 .path(format!(
                     "/api/auth/search/authenticate/msal/{ORGANISATION_ID}"
                 ))
-                .header("jwt", JWT)
                 .header_missing("session-id")
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::SIGN_IN_CMD);
+            then.ok_json(json(fixtures::SIGN_IN_CMD));
         })
         .await;
 
@@ -260,16 +265,15 @@ async fn search_jwt_sign_in_sends_header() {
 async fn dms_jwt_sign_in_sends_header() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_sign_in_dms_using_jwt_msal_async(|when, then| {
+            when.jwt(JWT)
+                .organisation_id(ORGANISATION_ID)
+                .into_inner()
                 .path(format!("/api/auth/dms/authenticate/msal/{ORGANISATION_ID}"))
-                .header("jwt", JWT)
                 .header_missing("session-id")
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::SIGN_IN_DMS_CMD);
+            then.ok_json(json(fixtures::SIGN_IN_DMS_CMD));
         })
         .await;
 
@@ -297,18 +301,17 @@ async fn dms_jwt_sign_in_sends_header() {
 async fn evolve_jwt_sign_in_sends_header() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_sign_in_evolve_using_jwt_msal_async(|when, then| {
+            when.jwt(JWT)
+                .organisation_id(ORGANISATION_ID)
+                .into_inner()
                 .path(format!(
                     "/api/auth/evolve/authenticate/msal/{ORGANISATION_ID}"
                 ))
-                .header("jwt", JWT)
                 .header_missing("session-id")
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::SIGN_IN_DMS_CMD);
+            then.ok_json(json(fixtures::SIGN_IN_DMS_CMD));
         })
         .await;
 
@@ -334,16 +337,14 @@ async fn evolve_jwt_sign_in_sends_header() {
 async fn sign_out_without_api_version() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(DELETE)
+        .mock_sign_out_async(|when, then| {
+            when.session_id(SESSION_ID)
+                .into_inner()
                 .path("/api/auth/sign-out")
-                .header("session-id", SESSION_ID)
                 .header_missing("api-version")
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::SIGN_OUT);
+            then.ok_json(json(fixtures::SIGN_OUT));
         })
         .await;
 
@@ -364,15 +365,14 @@ async fn sign_out_without_api_version() {
 async fn sign_out_with_api_version() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(DELETE)
+        .mock_sign_out_async(|when, then| {
+            when.session_id(SESSION_ID)
+                .api_version(ApiVersion::V1)
+                .into_inner()
                 .path("/api/auth/sign-out")
-                .header("session-id", SESSION_ID)
                 .header("api-version", "1")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::SIGN_OUT);
+            then.ok_json(json(fixtures::SIGN_OUT));
         })
         .await;
 
@@ -407,8 +407,8 @@ async fn sign_out_with_api_version() {
 async fn reset_password_request_posts_email_and_url() {
     let (server, client, _log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(POST)
+        .mock_reset_password_request_async(|when, then| {
+            when.into_inner()
                 .path("/api/auth/reset-password-request")
                 .header("content-type", "application/json")
                 .header_missing("session-id")
@@ -416,9 +416,7 @@ async fn reset_password_request_posts_email_and_url() {
                     "email": "priya.raman@example.com",
                     "resetUrl": "https://admin.example.com/#/reset-password",
                 }));
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::PASSWORD_RESET_REQUESTED);
+            then.ok_json(json(fixtures::PASSWORD_RESET_REQUESTED));
         })
         .await;
 
@@ -442,8 +440,8 @@ async fn reset_password_request_posts_email_and_url() {
 async fn reset_password_posts_reset_id_and_password() {
     let (server, client, _log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(POST)
+        .mock_reset_password_async(|when, then| {
+            when.into_inner()
                 .path("/api/auth/reset-password")
                 .header("content-type", "application/json")
                 .header_missing("session-id")
@@ -452,9 +450,7 @@ async fn reset_password_posts_reset_id_and_password() {
                     "resetId": "5d1e8b3a-6c2f-4a97-b0e4-9f3c7a1d5e28",
                     "password": "tide-lantern-orchard-42",
                 }));
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::PASSWORD_RESET);
+            then.ok_json(json(fixtures::PASSWORD_RESET));
         })
         .await;
 
@@ -482,15 +478,14 @@ async fn reset_password_posts_reset_id_and_password() {
 async fn get_user_organisation_list_encodes_filter() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_get_user_organisation_list_async(|when, then| {
+            when.filter("Harbour L")
+                .session_id(SESSION_ID)
+                .into_inner()
                 .path("/api/auth/user/organisations/Harbour%20L")
-                .header("session-id", SESSION_ID)
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::ORGANISATIONS);
+            then.ok_json(json(fixtures::ORGANISATIONS));
         })
         .await;
 
@@ -521,10 +516,10 @@ async fn get_user_organisation_list_encodes_filter() {
 async fn update_organisation_puts_organisation() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(PUT)
+        .mock_update_organisation_async(|when, then| {
+            when.session_id(SESSION_ID)
+                .into_inner()
                 .path("/api/auth/organisation")
-                .header("session-id", SESSION_ID)
                 .header("content-type", "application/json")
                 .json_body(json!({
                     "id": ORGANISATION_ID,
@@ -536,9 +531,7 @@ async fn update_organisation_puts_organisation() {
                     "autoCreateSSORoleList": ["dms"],
                 }))
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::ORGANISATION);
+            then.ok_json(json(fixtures::ORGANISATION));
         })
         .await;
 
@@ -579,18 +572,17 @@ async fn update_organisation_puts_organisation() {
 async fn delete_organisation_sends_id_in_path() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(DELETE)
+        .mock_delete_organisation_async(|when, then| {
+            when.organisation_id(ids::ORGANISATION_ARCHIVE)
+                .session_id(SESSION_ID)
+                .into_inner()
                 .path(format!(
                     "/api/auth/organisation/{}",
                     ids::ORGANISATION_ARCHIVE
                 ))
-                .header("session-id", SESSION_ID)
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::ORGANISATION_DELETED);
+            then.ok_json(json(fixtures::ORGANISATION_DELETED));
         })
         .await;
 
@@ -616,17 +608,19 @@ async fn delete_organisation_sends_id_in_path() {
 async fn get_users_paginated_sends_page_and_null_filter() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_get_users_paginated_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .page(0)
+                .page_size(4)
+                .filter("")
+                .session_id(SESSION_ID)
+                .into_inner()
                 .path(format!(
                     "/api/auth/users-paginated/{ORGANISATION_ID}/0/4/null"
                 ))
-                .header("session-id", SESSION_ID)
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::USERS_PAGE_0);
+            then.ok_json(json(fixtures::USERS_PAGE_0));
         })
         .await;
 
@@ -666,13 +660,16 @@ async fn get_users_paginated_sends_page_and_null_filter() {
 async fn get_users_paginated_sends_negative_and_large_numbers() {
     let (server, client, _log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET).path(format!(
-                "/api/auth/users-paginated/{ORGANISATION_ID}/-1/2147483647/ra"
-            ));
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::USERS_PAGE_0);
+        .mock_get_users_paginated_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .page(-1)
+                .page_size(i32::MAX)
+                .filter("ra")
+                .into_inner()
+                .path(format!(
+                    "/api/auth/users-paginated/{ORGANISATION_ID}/-1/2147483647/ra"
+                ));
+            then.ok_json(json(fixtures::USERS_PAGE_0));
         })
         .await;
 
@@ -692,10 +689,11 @@ async fn get_users_paginated_sends_negative_and_large_numbers() {
 async fn update_user_puts_user_with_empty_password() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(PUT)
+        .mock_update_user_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .session_id(SESSION_ID)
+                .into_inner()
                 .path(format!("/api/auth/user/{ORGANISATION_ID}"))
-                .header("session-id", SESSION_ID)
                 .header("content-type", "application/json")
                 .json_body(json!({
                     "id": ids::USER_PRIYA,
@@ -714,9 +712,7 @@ async fn update_user_puts_user_with_empty_password() {
                     "jwtMatchNameValueCSV": "oid=5b7e2c90-3d1f-4a86-9e4b-0f2a7c6d8e13",
                 }))
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::USER);
+            then.ok_json(json(fixtures::USER));
         })
         .await;
 
@@ -753,18 +749,18 @@ async fn update_user_puts_user_with_empty_password() {
 async fn remove_user_from_organisation_orders_path() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(DELETE)
+        .mock_remove_user_from_organisation_async(|when, then| {
+            when.user_id(ids::USER_IMPORT_BOT)
+                .organisation_id(ORGANISATION_ID)
+                .session_id(SESSION_ID)
+                .into_inner()
                 .path(format!(
                     "/api/auth/organisation/user/{}/{ORGANISATION_ID}",
                     ids::USER_IMPORT_BOT
                 ))
-                .header("session-id", SESSION_ID)
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::USER_REMOVED);
+            then.ok_json(json(fixtures::USER_REMOVED));
         })
         .await;
 
@@ -786,10 +782,10 @@ async fn remove_user_from_organisation_orders_path() {
 async fn import_users_and_groups_without_api_version() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(PUT)
+        .mock_import_users_and_groups_async(|when, then| {
+            when.session_id(SESSION_ID)
+                .into_inner()
                 .path("/api/auth/user/import")
-                .header("session-id", SESSION_ID)
                 .header("content-type", "application/json")
                 .header_missing("api-version")
                 .json_body(json!({
@@ -798,9 +794,7 @@ async fn import_users_and_groups_without_api_version() {
                     "base64Text": IMPORT_BASE64_TEXT,
                 }))
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::USERS_IMPORTED);
+            then.ok_json(json(fixtures::USERS_IMPORTED));
         })
         .await;
 
@@ -826,10 +820,11 @@ async fn import_users_and_groups_without_api_version() {
 async fn import_users_and_groups_with_api_version() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(PUT)
+        .mock_import_users_and_groups_async(|when, then| {
+            when.session_id(SESSION_ID)
+                .api_version(ApiVersion::V1)
+                .into_inner()
                 .path("/api/auth/user/import")
-                .header("session-id", SESSION_ID)
                 .header("api-version", "1")
                 .header("content-type", "application/json")
                 .json_body(json!({
@@ -838,9 +833,7 @@ async fn import_users_and_groups_with_api_version() {
                     "base64Text": IMPORT_BASE64_TEXT,
                 }))
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::USERS_IMPORTED);
+            then.ok_json(json(fixtures::USERS_IMPORTED));
         })
         .await;
 
@@ -866,15 +859,14 @@ async fn import_users_and_groups_with_api_version() {
 async fn my_roles_returns_role_names() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_my_roles_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .session_id(SESSION_ID)
+                .into_inner()
                 .path(format!("/api/auth/myroles/{ORGANISATION_ID}"))
-                .header("session-id", SESSION_ID)
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::MY_ROLES);
+            then.ok_json(json(fixtures::MY_ROLES));
         })
         .await;
 
@@ -900,13 +892,15 @@ async fn get_ott_accepts_json_string_and_text() {
     for (form, body, content_type) in bodies {
         let (server, client, log) = start().await;
         let mock = server
-            .mock_async(|when, then| {
-                when.method(PUT)
+            .mock_get_ott_async(|when, then| {
+                when.organisation_id(ORGANISATION_ID)
+                    .session_id(SESSION_ID)
+                    .into_inner()
                     .path(format!("/api/auth/ott/{ORGANISATION_ID}"))
-                    .header("session-id", SESSION_ID)
                     .header_missing("content-type")
                     .is_true(log.recorder());
-                then.status(200)
+                then.into_inner()
+                    .status(200)
                     .header("content-type", content_type)
                     .body(body);
             })
@@ -934,15 +928,14 @@ async fn get_ott_accepts_json_string_and_text() {
 async fn get_groups_returns_groups_and_users() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_get_groups_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .session_id(SESSION_ID)
+                .into_inner()
                 .path(format!("/api/auth/groups/{ORGANISATION_ID}"))
-                .header("session-id", SESSION_ID)
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::GROUPS);
+            then.ok_json(json(fixtures::GROUPS));
         })
         .await;
 
@@ -974,10 +967,10 @@ async fn get_groups_returns_groups_and_users() {
 async fn save_group_puts_rename() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(PUT)
+        .mock_save_group_async(|when, then| {
+            when.session_id(SESSION_ID)
+                .into_inner()
                 .path("/api/auth/group")
-                .header("session-id", SESSION_ID)
                 .header("content-type", "application/json")
                 .json_body(json!({
                     "organisationId": ORGANISATION_ID,
@@ -986,9 +979,7 @@ async fn save_group_puts_rename() {
                     "userIdList": [ids::USER_PRIYA],
                 }))
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::GROUP_SAVED);
+            then.ok_json(json(fixtures::GROUP_SAVED));
         })
         .await;
 
@@ -1013,16 +1004,14 @@ async fn save_group_puts_rename() {
 async fn save_group_sends_empty_required_fields() {
     let (server, client, _log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(PUT).path("/api/auth/group").json_body(json!({
+        .mock_save_group_async(|when, then| {
+            when.into_inner().path("/api/auth/group").json_body(json!({
                 "organisationId": ORGANISATION_ID,
                 "name": "Night Shift",
                 "originalName": "",
                 "userIdList": [],
             }));
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::GROUP_SAVED);
+            then.ok_json(json(fixtures::GROUP_SAVED));
         })
         .await;
 
@@ -1041,10 +1030,11 @@ async fn save_group_sends_empty_required_fields() {
 async fn group_edit_info_posts_paging() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(POST)
+        .mock_group_edit_info_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .session_id(SESSION_ID)
+                .into_inner()
                 .path(format!("/api/auth/group-edit-info/{ORGANISATION_ID}"))
-                .header("session-id", SESSION_ID)
                 .header("content-type", "application/json")
                 .json_body(json!({
                     "userIdList": [ids::USER_ZOE],
@@ -1055,9 +1045,7 @@ async fn group_edit_info_posts_paging() {
                     "pageSize": 10,
                 }))
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::GROUP_EDIT_INFO);
+            then.ok_json(json(fixtures::GROUP_EDIT_INFO));
         })
         .await;
 
@@ -1091,17 +1079,17 @@ async fn group_edit_info_posts_paging() {
 async fn delete_group_encodes_name() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(DELETE)
+        .mock_delete_group_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .name("Finance & Audit")
+                .session_id(SESSION_ID)
+                .into_inner()
                 .path(format!(
                     "/api/auth/group/{ORGANISATION_ID}/Finance%20%26%20Audit"
                 ))
-                .header("session-id", SESSION_ID)
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::GROUP_DELETED);
+            then.ok_json(json(fixtures::GROUP_DELETED));
         })
         .await;
 
@@ -1127,17 +1115,15 @@ async fn delete_group_encodes_name() {
 async fn version_sends_no_credentials() {
     let (server, client, log) = start().await;
     let mock = server
-        .mock_async(|when, then| {
-            when.method(GET)
+        .mock_version_async(|when, then| {
+            when.into_inner()
                 .path("/api/auth/version")
                 .header("accept", "application/json")
                 .header_missing("session-id")
                 .header_missing("jwt")
                 .header_missing("content-type")
                 .is_true(log.recorder());
-            then.status(200)
-                .header("content-type", "application/json")
-                .body(fixtures::VERSION);
+            then.ok_json(json(fixtures::VERSION));
         })
         .await;
 
