@@ -1,15 +1,21 @@
 //! How responses become values or errors: the server's omissions, extra fields and
 //! `null`s, error bodies, proxy pages, bodies of the wrong shape and failed connections.
+//!
+//! A JSON body with status 200 comes from the operation's typed mock, which sends any JSON
+//! through `ok_json`, and the test asserts that the client's request matched that mock.
+//! Other bodies, such as error statuses, HTML, plain text and truncated JSON, come from
+//! `serve`, which sends the text unchanged in reply to every request.
 
 use std::error::Error as _;
 use std::time::Duration;
 
 use serde_json::json;
+use simsage_auth::mock::MockServerExt;
 use simsage_auth::types::JsonMessage;
 use simsage_auth::{Client, Error};
 use simsage_auth_tests::fixtures::{self, ids};
 use simsage_auth_tests::raw_server::RawServer;
-use simsage_auth_tests::{client_for, refused_base_url, serve};
+use simsage_auth_tests::{client_for, json, refused_base_url, serve, start_mock_server};
 
 const SESSION_ID: &str = ids::SESSION_MORGAN;
 const ORGANISATION_ID: &str = ids::ORGANISATION_LOGISTICS;
@@ -20,12 +26,20 @@ const ORGANISATION_ID: &str = ids::ORGANISATION_LOGISTICS;
 
 #[tokio::test]
 async fn organisation_list_decodes_minimal_entries() {
-    let (_server, client) = serve(200, "application/json", fixtures::ORGANISATIONS).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_get_user_organisation_list_async(|when, then| {
+            when.filter("").session_id(SESSION_ID);
+            then.ok_json(json(fixtures::ORGANISATIONS));
+        })
+        .await;
 
     let organisations = client
         .get_user_organisation_list("", SESSION_ID)
         .await
         .expect("entries with only id, name and enabled must decode");
+
+    mock.assert_async().await;
 
     assert_eq!(organisations.len(), 3, "all three entries must decode");
     let first = &organisations[0];
@@ -52,16 +66,24 @@ async fn organisation_list_decodes_minimal_entries() {
 
 #[tokio::test]
 async fn sign_in_ignores_context_stack() {
-    let (_server, client) = serve(200, "application/json", fixtures::SIGN_IN).await;
     let credentials = simsage_auth::types::CmSignInParameters {
         email: ids::EMAIL_MORGAN.to_string(),
         password: "correct horse battery staple".to_string(),
     };
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_sign_in_async(|when, then| {
+            when.body(&credentials);
+            then.ok_json(json(fixtures::SIGN_IN));
+        })
+        .await;
 
     let signed_in = client
         .sign_in(&credentials)
         .await
         .expect("a session with an undeclared contextStack must decode");
+
+    mock.assert_async().await;
 
     assert_eq!(
         signed_in.session.id,
@@ -80,15 +102,23 @@ async fn sign_in_ignores_context_stack() {
 
 #[tokio::test]
 async fn sign_in_ignores_unknown_top_level_fields() {
-    let mut body = simsage_auth_tests::json(fixtures::SIGN_IN);
+    let mut body = json(fixtures::SIGN_IN);
     body["licence"] = json!({ "expires": 1767139200000_i64, "seats": 250 });
     body["user"]["lastSignIn"] = json!(null);
-    let (_server, client) = serve(200, "application/json", &body.to_string()).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_sign_in_async(|when, then| {
+            when.body(&Default::default());
+            then.ok_json(body);
+        })
+        .await;
 
     let signed_in = client
         .sign_in(&Default::default())
         .await
         .expect("unknown fields at any level must be ignored");
+
+    mock.assert_async().await;
 
     assert_eq!(
         signed_in.user.email,
@@ -99,12 +129,24 @@ async fn sign_in_ignores_unknown_top_level_fields() {
 
 #[tokio::test]
 async fn users_page_null_strings_decode_empty() {
-    let (_server, client) = serve(200, "application/json", fixtures::USERS_PAGE_0).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_get_users_paginated_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .page(0)
+                .page_size(4)
+                .filter("")
+                .session_id(SESSION_ID);
+            then.ok_json(json(fixtures::USERS_PAGE_0));
+        })
+        .await;
 
     let page = client
         .get_users_paginated(ORGANISATION_ID, 0, 4, "", SESSION_ID)
         .await
         .expect("null in required strings must decode");
+
+    mock.assert_async().await;
 
     let service_account = &page.user_list[3];
     assert_eq!(
@@ -128,12 +170,20 @@ async fn users_page_null_strings_decode_empty() {
 
 #[tokio::test]
 async fn groups_missing_original_name_decodes_empty() {
-    let (_server, client) = serve(200, "application/json", fixtures::GROUPS).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_get_groups_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID).session_id(SESSION_ID);
+            then.ok_json(json(fixtures::GROUPS));
+        })
+        .await;
 
     let groups = client
         .get_groups(ORGANISATION_ID, SESSION_ID)
         .await
         .expect("groups without originalName must decode");
+
+    mock.assert_async().await;
 
     for group in &groups.group_list {
         assert_eq!(
@@ -159,12 +209,24 @@ async fn null_lists_and_objects_decode_empty() {
         }],
         "userCount": null
     });
-    let (_server, client) = serve(200, "application/json", &body.to_string()).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_get_users_paginated_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .page(0)
+                .page_size(10)
+                .filter("")
+                .session_id(SESSION_ID);
+            then.ok_json(body);
+        })
+        .await;
 
     let page = client
         .get_users_paginated(ORGANISATION_ID, 0, 10, "", SESSION_ID)
         .await
         .expect("null lists and a null number must decode");
+
+    mock.assert_async().await;
 
     let user = &page.user_list[0];
     assert!(user.roles.is_empty(), "null roles must decode as empty");
@@ -363,14 +425,26 @@ async fn json_error_of_other_shape_is_unexpected_body() {
 
 #[tokio::test]
 async fn wrong_field_type_is_decode_error() {
-    let mut body = simsage_auth_tests::json(fixtures::USERS_PAGE_0);
+    let mut body = json(fixtures::USERS_PAGE_0);
     body["userList"][1]["email"] = json!(42);
-    let (_server, client) = serve(200, "application/json", &body.to_string()).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_get_users_paginated_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID)
+                .page(0)
+                .page_size(4)
+                .filter("")
+                .session_id(SESSION_ID);
+            then.ok_json(body);
+        })
+        .await;
 
     let error = client
         .get_users_paginated(ORGANISATION_ID, 0, 4, "", SESSION_ID)
         .await
         .expect_err("a number in place of a string must fail");
+
+    mock.assert_async().await;
 
     let Error::Decode {
         operation,
@@ -415,12 +489,20 @@ async fn wrong_field_type_is_decode_error() {
 
 #[tokio::test]
 async fn wrong_top_level_shape_is_decode_error() {
-    let (_server, client) = serve(200, "application/json", fixtures::SIGN_IN).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_get_user_organisation_list_async(|when, then| {
+            when.filter("").session_id(SESSION_ID);
+            then.ok_json(json(fixtures::SIGN_IN));
+        })
+        .await;
 
     let error = client
         .get_user_organisation_list("", SESSION_ID)
         .await
         .expect_err("an object in place of a list must fail");
+
+    mock.assert_async().await;
 
     let Error::Decode { target, path, .. } = &error else {
         panic!("expected Error::Decode, got {error:?}");

@@ -4,19 +4,26 @@
 //! The secrets come from `simsage_auth_tests::secrets`. The checks also look for fragments
 //! of `SECRET_FRAGMENT_CHARS` characters, which catches a secret cut off at a length limit.
 //! Logs are checked in `logs.rs`, a test binary of its own.
+//!
+//! Where the typed `then` can send the response (a `JsonMessage` error, JSON with status
+//! 200 or a token), the test mocks its operation with the typed helper and asserts that
+//! the request matched. A request that misses the mock gets httpmock's 404, whose error
+//! contains no secret and would pass the checks. HTML pages, and bodies that several
+//! operations share, come from `serve`.
 
 use serde_json::json;
-use simsage_auth::Error;
-use simsage_auth::ExposeSecret;
-use simsage_auth::types::SignInAdmin;
+use simsage_auth::mock::MockServerExt;
+use simsage_auth::types::{JsonMessage, SignInAdmin};
+use simsage_auth::{Error, ExposeSecret};
 use simsage_auth_tests::fixtures::{self, ids};
 use simsage_auth_tests::raw_server::{RawRequest, RawResponse, RawServer};
 use simsage_auth_tests::secrets::{
-    ALL as ALL_SECRETS, JWT, OTT, PASSWORD, PASSWORD_HASH, RESET_ID, SESSION_ID, error_message,
-    password_reset, proxy_page_echoing, sign_in_admin_with_secrets, sign_in_parameters,
-    user_with_password,
+    ALL as ALL_SECRETS, JWT, OTT, PASSWORD, PASSWORD_HASH, RESET_ID, SESSION_ID, password_reset,
+    proxy_page_echoing, sign_in_admin_with_secrets, sign_in_parameters, user_with_password,
 };
-use simsage_auth_tests::{assert_no_secrets, client_for, json, refused_base_url, serve};
+use simsage_auth_tests::{
+    assert_no_secrets, client_for, json, refused_base_url, serve, start_mock_server,
+};
 
 const ORGANISATION_ID: &str = ids::ORGANISATION_LOGISTICS;
 
@@ -60,13 +67,20 @@ fn assert_error_hides_secrets(label: &str, error: &Error) {
 
 #[tokio::test]
 async fn api_error_scrubs_echoed_session_id() {
-    let body = error_message(&format!("invalid session id {SESSION_ID}"));
-    let (_server, client) = serve(500, "application/json", &body).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_get_groups_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID).session_id(SESSION_ID);
+            then.error(500, &format!("invalid session id {SESSION_ID}"));
+        })
+        .await;
 
     let error = client
         .get_groups(ORGANISATION_ID, SESSION_ID)
         .await
         .expect_err("a 500 response must be an error");
+
+    mock.assert_async().await;
 
     assert!(
         matches!(error, Error::Api { .. }),
@@ -84,50 +98,70 @@ async fn api_error_scrubs_echoed_session_id() {
 
 #[tokio::test]
 async fn api_error_scrubs_echoed_information() {
-    let body = json!({
-        "error": "",
-        "information": format!("session {SESSION_ID} has expired"),
-        "version": "7.14.12",
-        "time": 0
-    })
-    .to_string();
-    let (_server, client) = serve(500, "application/json", &body).await;
+    let message = JsonMessage {
+        information: format!("session {SESSION_ID} has expired"),
+        version: "7.14.12".to_string(),
+        ..JsonMessage::default()
+    };
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_my_roles_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID).session_id(SESSION_ID);
+            then.error_message(500, &message);
+        })
+        .await;
 
     let error = client
         .my_roles(ORGANISATION_ID, SESSION_ID)
         .await
         .expect_err("a 500 response must be an error");
 
+    mock.assert_async().await;
+
     assert_error_hides_secrets("myRoles with an echoed session id", &error);
 }
 
 #[tokio::test]
 async fn sign_in_error_scrubs_password() {
-    let body = error_message(&format!(
+    let echo = format!(
         "invalid email address or password ({} / {PASSWORD})",
         ids::EMAIL_MORGAN
-    ));
-    let (_server, client) = serve(500, "application/json", &body).await;
+    );
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_sign_in_async(|when, then| {
+            when.body(&sign_in_parameters());
+            then.error(500, &echo);
+        })
+        .await;
 
     let error = client
         .sign_in(&sign_in_parameters())
         .await
         .expect_err("a 500 response must be an error");
 
+    mock.assert_async().await;
+
     assert_error_hides_secrets("signIn with an echoed password", &error);
 }
 
 #[tokio::test]
 async fn reset_password_error_scrubs_secrets() {
-    let body = error_message(&format!(
-        "reset id {RESET_ID} is not valid for password {PASSWORD}"
-    ));
-    let (_server, client) = serve(500, "application/json", &body).await;
+    let echo = format!("reset id {RESET_ID} is not valid for password {PASSWORD}");
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_reset_password_async(|when, then| {
+            when.body(&password_reset());
+            then.error(500, &echo);
+        })
+        .await;
 
     let error = client
         .reset_password(&password_reset())
         .await
         .expect_err("a 500 response must be an error");
+
+    mock.assert_async().await;
 
     assert_error_hides_secrets("resetPassword with echoed secrets", &error);
 }
@@ -198,12 +232,20 @@ async fn html_error_scrubs_session_id_cut_at_limit() {
 async fn decode_error_hides_body_values() {
     let mut body = json(&sign_in_admin_with_secrets());
     body["timeOut"] = json!(SESSION_ID);
-    let (_server, client) = serve(200, "application/json", &body.to_string()).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_sign_in_admin_using_session_id_async(|when, then| {
+            when.session_id(SESSION_ID);
+            then.ok_json(body);
+        })
+        .await;
 
     let error = client
         .sign_in_admin_using_session_id(SESSION_ID)
         .await
         .expect_err("a string in place of a number must fail");
+
+    mock.assert_async().await;
 
     assert!(
         matches!(error, Error::Decode { .. }),
@@ -218,12 +260,20 @@ async fn decode_error_hides_value_with_expected_text() {
     // itself contains ", expected" must still be left out completely.
     let mut body = json(&sign_in_admin_with_secrets());
     body["timeOut"] = json!(format!("0, expected {OTT}"));
-    let (_server, client) = serve(200, "application/json", &body.to_string()).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_sign_in_admin_using_session_id_async(|when, then| {
+            when.session_id(SESSION_ID);
+            then.ok_json(body);
+        })
+        .await;
 
     let error = client
         .sign_in_admin_using_session_id(SESSION_ID)
         .await
         .expect_err("a string in place of a number must fail");
+
+    mock.assert_async().await;
 
     assert!(
         matches!(error, Error::Decode { .. }),
@@ -263,12 +313,20 @@ async fn transport_error_hides_secrets() {
 async fn sign_in_response_debug_hides_session_id() {
     let mut body = json(fixtures::SIGN_IN);
     body["session"]["id"] = json!(SESSION_ID);
-    let (_server, client) = serve(200, "application/json", &body.to_string()).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_sign_in_async(|when, then| {
+            when.body(&sign_in_parameters());
+            then.ok_json(body);
+        })
+        .await;
 
     let signed_in = client
         .sign_in(&sign_in_parameters())
         .await
         .expect("signIn failed");
+
+    mock.assert_async().await;
 
     assert_eq!(
         signed_in.session.id, SESSION_ID,
@@ -288,12 +346,20 @@ async fn sign_in_response_debug_hides_session_id() {
 
 #[tokio::test]
 async fn sign_in_admin_debug_hides_secrets() {
-    let (_server, client) = serve(200, "application/json", &sign_in_admin_with_secrets()).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_sign_in_admin_using_jwt_msal_async(|when, then| {
+            when.jwt(JWT);
+            then.ok_json(json(&sign_in_admin_with_secrets()));
+        })
+        .await;
 
     let signed_in: SignInAdmin = client
         .sign_in_admin_using_jwt_msal(JWT)
         .await
         .expect("signInAdminUsingJWTMsal failed");
+
+    mock.assert_async().await;
 
     assert_eq!(
         signed_in.password, PASSWORD,
@@ -331,12 +397,20 @@ async fn sign_in_commands_debug_hide_secrets() {
 
 #[tokio::test]
 async fn ott_debug_hides_token() {
-    let (_server, client) = serve(200, "application/json", &format!("\"{OTT}\"")).await;
+    let (server, client) = start_mock_server().await;
+    let mock = server
+        .mock_get_ott_async(|when, then| {
+            when.organisation_id(ORGANISATION_ID).session_id(SESSION_ID);
+            then.ok(OTT);
+        })
+        .await;
 
     let token = client
         .get_ott(ORGANISATION_ID, SESSION_ID)
         .await
         .expect("getOTT failed");
+
+    mock.assert_async().await;
 
     assert_eq!(
         token.expose_secret(),
