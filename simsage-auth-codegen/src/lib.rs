@@ -26,7 +26,7 @@
 //!               schema: { type: string }
 //! "#;
 //! let generated = simsage_auth_codegen::generate(spec)?;
-//! assert!(generated.client.contains("pub async fn version(&self)"));
+//! assert!(generated.client.contains("pub async fn version("));
 //! # Ok::<(), simsage_auth_codegen::Error>(())
 //! ```
 
@@ -42,9 +42,67 @@ pub use emit::Generated;
 pub use error::{Error, Pointer};
 pub use model::Api;
 
-/// Generates the client source for the OpenAPI document in `spec` (YAML or JSON text).
+/// Methods that `simsage-auth` writes by hand on `Client`, `Session` and their blocking
+/// forms, next to the generated ones.
+const SIMSAGE_AUTH_METHODS: &[&str] = &[
+    "as_async",
+    "base_url",
+    "builder",
+    "client",
+    "from_async",
+    "from_builder",
+    "http",
+    "id",
+    "info",
+    "new",
+    "retry_policy",
+    "session",
+    "session_id",
+    "session_with_admin_jwt",
+    "session_with_dms_jwt",
+    "session_with_evolve_jwt",
+    "session_with_id",
+    "session_with_password",
+    "session_with_search_jwt",
+    "sign_in_response",
+    "users",
+    "with_http_client",
+];
+
+/// Choices that the OpenAPI document cannot express.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// Header that carries the session id; operations with this required header get a
+    /// method on the session handle that fills it in. `None` generates no session methods.
+    pub session_header: Option<String>,
+    /// `operationId` of the operation that ends a session; its session method consumes
+    /// the handle.
+    pub sign_out_operation: Option<String>,
+    /// Method names that the hand-written client and session types already define; an
+    /// operation whose method would get one of these names is reported as an error.
+    pub reserved_methods: Vec<String>,
+}
+
+impl Default for Settings {
+    /// Returns SimSage's choices: the `session-id` header and the `signOut` operation.
+    fn default() -> Self {
+        Settings {
+            session_header: Some("session-id".to_string()),
+            sign_out_operation: Some("signOut".to_string()),
+            reserved_methods: SIMSAGE_AUTH_METHODS.iter().map(|m| m.to_string()).collect(),
+        }
+    }
+}
+
+/// Generates the client source for the OpenAPI document in `spec` (YAML or JSON text),
+/// with SimSage's [`Settings`].
 pub fn generate(spec: &str) -> Result<Generated, Error> {
+    generate_with(spec, &Settings::default())
+}
+
+/// Generates the client source for the OpenAPI document in `spec` with `settings`.
+pub fn generate_with(spec: &str, settings: &Settings) -> Result<Generated, Error> {
     let document = parse::parse_document(spec)?;
-    let api = parse::build_model(&document)?;
+    let api = parse::build_model(&document, settings)?;
     emit::emit(&api)
 }

@@ -74,15 +74,61 @@
 //! every required field, and leave out optional fields that are `None`. Unknown fields
 //! in responses are ignored. See [`types`] for the models.
 
+//! # Sessions and paging
+//!
+//! [`Client::session_with_password`] and the other `session_with_*` constructors sign in
+//! and return a [`Session`], whose methods send the session id for you and whose
+//! [`Session::info`] contains the user, organisations and `lastAccess`/`timeOut` values the
+//! server returned. [`Client::users`] and [`Session::users`] return every user of an
+//! organisation as a `Stream`, fetching pages as it is read.
+//!
+//! # Configuration
+//!
+//! [`Client::builder`] sets the base URL, connect and request timeouts, user agent, extra
+//! headers and an opt-in [`RetryPolicy`] for idempotent calls; [`ClientBuilder::build`]
+//! reports invalid settings.
+//!
+//! # Tracing
+//!
+//! Each call runs in a `tracing` span named `simsage_auth` at the DEBUG level, with the
+//! fields `operation`, `method`, `path` (the template, such as
+//! `/api/auth/groups/{organisationId}`), `status` and `elapsed_ms`, and ends with one DEBUG
+//! event; retries add one event each. Argument values, headers and bodies are never
+//! recorded. To see them, install a subscriber, for example
+//! `tracing_subscriber::fmt().with_env_filter("simsage_auth=debug").init()`.
+//!
+//! # Cargo features
+//!
+//! - `rustls` (default): TLS through rustls, with no system libraries needed.
+//! - `native-tls`: TLS through the platform's library (OpenSSL on Linux); disable the
+//!   default features to use it alone.
+//! - `blocking`: the `blocking` module, with a client for programs without an async
+//!   runtime.
+//! - `mock`: the module `simsage_auth::mock`, with typed
+//!   [httpmock](https://docs.rs/httpmock/0.9) helpers for tests of code that calls SimSage.
+//!   Each operation gets `mock_*` methods on `httpmock::MockServer` that expect its
+//!   parameters and body encoded as the client sends them, and respond with its typed
+//!   response or a SimSage error. It adds `httpmock` and `regex` as dependencies, so
+//!   enable it under `[dev-dependencies]`.
+
 #![deny(missing_docs)]
 
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod client;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
+mod paging;
+mod retry;
 mod runtime;
+mod session;
 pub mod types;
 
-pub use client::{Client, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use error::{DecodeError, Error};
+pub use retry::RetryPolicy;
 pub use secrecy::{ExposeSecret, SecretString};
+pub use session::{Session, SessionInfo, SessionOrganisation, SignIn};
 
 include!(concat!(env!("OUT_DIR"), "/client.rs"));

@@ -5,7 +5,10 @@
 
 mod client;
 mod docs;
+mod mock;
+mod signature;
 mod types;
+mod wrappers;
 
 use proc_macro2::TokenStream;
 
@@ -23,13 +26,23 @@ pub struct Generated {
     pub types: String,
     /// One `impl crate::Client` block with a method per operation.
     pub client: String,
+    /// One `impl crate::Session` block with a method per operation that takes a session id.
+    pub session: String,
+    /// The `impl` blocks of `crate::blocking::Client` and `crate::blocking::Session`.
+    pub blocking: String,
+    /// Typed httpmock helpers, included in the `mock` module: a `MockServerExt` trait and
+    /// a `When` and a `Then` type per operation.
+    pub mock: String,
 }
 
-/// Emits the types and client source for `api`.
+/// Emits the types, client and mock source for `api`.
 pub fn emit(api: &Api) -> Result<Generated, Error> {
     Ok(Generated {
         types: format_file("the types module", types::types(api))?,
         client: format_file("the client methods", client::client(api))?,
+        session: format_file("the session methods", wrappers::session(api))?,
+        blocking: format_file("the blocking methods", wrappers::blocking(api))?,
+        mock: format_file("the mock helpers", mock::mock(api)?)?,
     })
 }
 
@@ -45,8 +58,8 @@ fn format_file(item: &str, tokens: TokenStream) -> Result<String, Error> {
 mod tests {
     use super::*;
     use crate::model::{
-        Body, EnumDef, Field, Location, Method, Operation, Param, PathPart, ResponseBody, StructDef,
-        Success, TypeDef, TypeRef, Variant,
+        Body, EnumDef, Field, Location, Method, Operation, Param, PathPart, ResponseBody,
+        StructDef, Success, TypeDef, TypeRef, Variant,
     };
 
     fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, sensitive: bool) -> Field {
@@ -60,7 +73,11 @@ mod tests {
         }
     }
 
-    fn api() -> Api {
+    pub(super) fn api_for_wrappers() -> Api {
+        api()
+    }
+
+    pub(super) fn api() -> Api {
         let credentials = StructDef {
             name: "CmCredentials".to_string(),
             spec_name: "CMCredentials".to_string(),
@@ -75,7 +92,10 @@ mod tests {
             name: "ApiVersion".to_string(),
             spec_name: "API-Version".to_string(),
             description: None,
-            variants: vec![Variant { wire_name: "1".to_string(), rust_name: "V1".to_string() }],
+            variants: vec![Variant {
+                wire_name: "1".to_string(),
+                rust_name: "V1".to_string(),
+            }],
         };
         let session = Param {
             wire_name: "Session-Id".to_string(),
@@ -104,7 +124,10 @@ mod tests {
             rust_name: "sign_in_filtered".to_string(),
             method: Method::Post,
             path: "/api/auth/sign-in/{filter}".to_string(),
-            path_parts: vec![PathPart::Literal("/api/auth/sign-in/".to_string()), PathPart::Param(0)],
+            path_parts: vec![
+                PathPart::Literal("/api/auth/sign-in/".to_string()),
+                PathPart::Param(0),
+            ],
             params: vec![filter, session],
             body_position: 2,
             body: Some(Body {
@@ -120,6 +143,9 @@ mod tests {
             error_statuses: vec!["500".to_string()],
             summary: Some("Signs in".to_string()),
             description: None,
+            session_param: Some(1),
+            idempotent: false,
+            ends_session: false,
         };
         Api {
             operations: vec![operation],
@@ -130,9 +156,21 @@ mod tests {
     #[test]
     fn struct_with_secret_gets_redacting_debug() {
         let generated = emit(&api()).expect("emits");
-        assert!(generated.types.contains("impl ::std::fmt::Debug for CmCredentials"));
-        assert!(generated.types.contains(".field(\"password\", &crate::runtime::Redacted)"));
-        assert!(generated.types.contains("#[doc(alias = \"CMCredentials\")]"));
+        assert!(
+            generated
+                .types
+                .contains("impl ::std::fmt::Debug for CmCredentials")
+        );
+        assert!(
+            generated
+                .types
+                .contains(".field(\"password\", &crate::runtime::Redacted)")
+        );
+        assert!(
+            generated
+                .types
+                .contains("#[doc(alias = \"CMCredentials\")]")
+        );
     }
 
     #[test]
@@ -154,17 +192,24 @@ mod tests {
     #[test]
     fn method_takes_arguments_in_model_order() {
         let client = emit(&api()).expect("emits").client;
-        assert!(client.contains("pub async fn sign_in_filtered("), "{client}");
+        assert!(
+            client.contains("pub async fn sign_in_filtered("),
+            "{client}"
+        );
         let filter = client.find("filter: &str").expect("filter argument");
         let session = client.find("session_id: &str").expect("session argument");
-        let body = client.find("body: &crate::types::CmCredentials").expect("body argument");
+        let body = client
+            .find("body: &crate::types::CmCredentials")
+            .expect("body argument");
         assert!(filter < session && session < body, "{client}");
     }
 
     #[test]
     fn method_encodes_path_and_scrubs_secrets() {
         let client = emit(&api()).expect("emits").client;
-        assert!(client.contains("call.secret_header(\"session-id\", \"session_id\", session_id)?;"));
+        assert!(
+            client.contains("call.secret_header(\"session-id\", \"session_id\", session_id)?;")
+        );
         assert!(client.contains("call.scrub(&body.password);"));
         assert!(client.contains("empty: ::std::option::Option::Some(\"null\")"));
         assert!(client.contains("Sends `POST /api/auth/sign-in/{filter}`"));
@@ -173,8 +218,50 @@ mod tests {
     #[test]
     fn output_parses_as_rust() {
         let generated = emit(&api()).expect("emits");
-        for source in [&generated.types, &generated.client] {
+        for source in [
+            &generated.types,
+            &generated.client,
+            &generated.session,
+            &generated.blocking,
+            &generated.mock,
+        ] {
             assert!(syn::parse_file(source).is_ok(), "{source}");
         }
+    }
+}
+
+#[cfg(test)]
+mod wrapper_tests {
+    use super::*;
+
+    #[test]
+    fn session_method_supplies_session_id_and_body() {
+        let session = emit(&tests_api()).expect("emits").session;
+        assert!(
+            session.contains("pub async fn sign_in_filtered("),
+            "{session}"
+        );
+        assert!(
+            session.contains(".sign_in_filtered(filter, self.id(), body)"),
+            "{session}"
+        );
+        assert!(!session.contains("session_id: &str"), "{session}");
+    }
+
+    #[test]
+    fn blocking_methods_forward_through_runner() {
+        let blocking = emit(&tests_api()).expect("emits").blocking;
+        assert!(
+            blocking.contains("self.runner.run(\"signInFiltered\""),
+            "{blocking}"
+        );
+        assert!(
+            blocking.contains("impl crate::blocking::Session"),
+            "{blocking}"
+        );
+    }
+
+    fn tests_api() -> Api {
+        tests::api_for_wrappers()
     }
 }

@@ -86,7 +86,7 @@ impl<'a> Schemas<'a> {
             let rust_name = naming::upper_camel_case(name, "T").ok_or_else(|| {
                 Error::invalid(
                     &pointer,
-                    format!("schema name `{name}` has no letters or digits"),
+                    format!("schema name `{name}` has no ASCII letters or digits"),
                 )
             })?;
             if let Some(other) = owners.insert(rust_name.clone(), name) {
@@ -160,7 +160,7 @@ impl<'a> Schemas<'a> {
             let rust_name = naming::snake_case(wire_name).ok_or_else(|| {
                 Error::invalid(
                     &property_pointer,
-                    format!("property name `{wire_name}` has no letters or digits"),
+                    format!("property name `{wire_name}` has no ASCII letters or digits"),
                 )
             })?;
             if let Some(other) = owners.insert(rust_name.clone(), wire_name.clone()) {
@@ -205,44 +205,46 @@ impl<'a> Schemas<'a> {
         hint: &str,
     ) -> Result<TypeRef, Error> {
         match schema {
-            SchemaRef::Reference(reference) => self.resolve_reference(reference, pointer, 0),
+            SchemaRef::Reference(reference) => self.resolve_reference(reference, pointer),
             SchemaRef::Item(schema) => self.inline_type(schema, pointer, hint),
         }
     }
 
-    fn resolve_reference(
-        &mut self,
-        reference: &str,
-        pointer: &Pointer,
-        depth: usize,
-    ) -> Result<TypeRef, Error> {
-        let Some(name) = reference.strip_prefix(SCHEMA_REF_PREFIX) else {
-            return Err(Error::unsupported(
-                &pointer.join("$ref"),
-                format!("`{reference}` is not a reference into #/components/schemas"),
-            ));
-        };
-        let Some(target) = self.components.get(name).copied() else {
-            return Err(Error::invalid(
-                &pointer.join("$ref"),
-                format!("`{reference}` refers to a schema that does not exist"),
-            ));
-        };
-        if let Some(rust_name) = self.names.get(name) {
-            return Ok(TypeRef::Named(rust_name.clone()));
-        }
-        if depth > self.components.len() {
-            return Err(Error::invalid(
-                &component_pointer(name),
-                "schema aliases refer to each other in a cycle",
-            ));
-        }
-        match target {
-            ReferenceOr::Reference { reference } => {
-                self.resolve_reference(reference, &component_pointer(name), depth + 1)
+    /// Follows `$ref` aliases to a named type or an inline schema, iteratively so that a
+    /// long alias chain cannot exhaust the stack.
+    fn resolve_reference(&mut self, reference: &str, pointer: &Pointer) -> Result<TypeRef, Error> {
+        let mut current = reference;
+        let mut current_pointer = pointer.clone();
+        for _ in 0..=self.components.len() {
+            let Some(name) = current.strip_prefix(SCHEMA_REF_PREFIX) else {
+                return Err(Error::unsupported(
+                    &current_pointer.join("$ref"),
+                    format!("`{current}` is not a reference into #/components/schemas"),
+                ));
+            };
+            let Some(target) = self.components.get(name).copied() else {
+                return Err(Error::invalid(
+                    &current_pointer.join("$ref"),
+                    format!("`{current}` refers to a schema that does not exist"),
+                ));
+            };
+            if let Some(rust_name) = self.names.get(name) {
+                return Ok(TypeRef::Named(rust_name.clone()));
             }
-            ReferenceOr::Item(schema) => self.inline_type(schema, &component_pointer(name), name),
+            match target {
+                ReferenceOr::Reference { reference } => {
+                    current = reference;
+                    current_pointer = component_pointer(name);
+                }
+                ReferenceOr::Item(schema) => {
+                    return self.inline_type(schema, &component_pointer(name), name);
+                }
+            }
         }
+        Err(Error::invalid(
+            &current_pointer,
+            "schema aliases refer to each other in a cycle",
+        ))
     }
 
     fn inline_type(
@@ -445,7 +447,7 @@ fn enum_variants(values: &[Option<String>], pointer: &Pointer) -> Result<Vec<Var
         let rust_name = naming::upper_camel_case(value, "V").ok_or_else(|| {
             Error::invalid(
                 &value_pointer,
-                format!("enum value `{value}` has no letters or digits"),
+                format!("enum value `{value}` has no ASCII letters or digits"),
             )
         })?;
         if let Some(other) = variants.iter().position(|v| v.rust_name == rust_name) {

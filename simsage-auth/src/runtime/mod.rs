@@ -11,6 +11,8 @@ mod encode;
 
 pub(crate) use call::{Call, Operation};
 pub(crate) use encode::SegmentRules;
+#[cfg(feature = "mock")]
+pub(crate) use encode::{header_value, push_segment};
 
 use std::fmt;
 
