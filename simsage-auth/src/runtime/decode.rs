@@ -9,6 +9,9 @@ use crate::types::JsonMessage;
 /// Number of characters of an unexpected body kept in [`Error::UnexpectedBody`].
 const BODY_START_CHARS: usize = 200;
 
+/// Text that replaces the JSON body of a 2xx response in [`Error::UnexpectedBody`].
+const WITHHELD_JSON_BODY: &str = "<JSON body of a successful response withheld>";
+
 /// A response read in full, with what is needed to decode it and to report failures.
 pub(crate) struct Received<'a> {
     pub(crate) operation: &'static str,
@@ -93,14 +96,23 @@ impl Received<'_> {
     }
 
     fn unexpected_body(&self) -> Error {
-        // Scrub before cutting, so that a secret crossing the cut is still found whole.
-        let text = scrub(&String::from_utf8_lossy(&self.body), &self.secrets);
-        let start: String = text.chars().take(BODY_START_CHARS).collect();
+        // A successful JSON response can carry secrets that the request did not contain, such
+        // as a new session id, a password hash or a one-time token, which scrubbing cannot
+        // find. Such a body is left out whatever its content type.
+        let body_start = if self.status.is_success()
+            && matches!(self.body.trim_ascii_start().first(), Some(b'{' | b'['))
+        {
+            WITHHELD_JSON_BODY.to_string()
+        } else {
+            // Scrub before cutting, so that a secret crossing the cut is still found whole.
+            let text = scrub(&String::from_utf8_lossy(&self.body), &self.secrets);
+            text.chars().take(BODY_START_CHARS).collect()
+        };
         Error::UnexpectedBody {
             operation: self.operation,
             status: self.status,
             content_type: self.content_type.clone(),
-            body_start: start,
+            body_start,
         }
     }
 
@@ -168,6 +180,51 @@ fn strip_module_paths(full: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn received(status: StatusCode, content_type: &str, body: &'static [u8]) -> Received<'static> {
+        Received {
+            operation: "getOTT",
+            status,
+            content_type: Some(content_type.to_string()),
+            body: bytes::Bytes::from_static(body),
+            secrets: vec!["known-secret"],
+        }
+    }
+
+    fn body_start(error: Error) -> String {
+        match error {
+            Error::UnexpectedBody { body_start, .. } => body_start,
+            other => panic!("expected Error::UnexpectedBody, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn successful_json_body_is_withheld() {
+        for content_type in ["application/json", "text/html"] {
+            let response = received(StatusCode::OK, content_type, b" {\"ott\":\"token-value\"}");
+            assert_eq!(body_start(response.unexpected_body()), WITHHELD_JSON_BODY);
+        }
+        let array = received(StatusCode::OK, "text/html", b"[\"token-value\"]");
+        assert_eq!(body_start(array.unexpected_body()), WITHHELD_JSON_BODY);
+    }
+
+    #[test]
+    fn failed_or_non_json_body_is_scrubbed_excerpt() {
+        let failed = received(
+            StatusCode::BAD_GATEWAY,
+            "application/json",
+            b"{\"x\":\"known-secret\"}",
+        );
+        assert_eq!(
+            body_start(failed.unexpected_body()),
+            "{\"x\":\"<redacted>\"}"
+        );
+        let page = received(StatusCode::OK, "text/html", b"<html>known-secret</html>");
+        assert_eq!(
+            body_start(page.unexpected_body()),
+            "<html><redacted></html>"
+        );
+    }
 
     #[test]
     fn module_paths_are_stripped() {

@@ -189,6 +189,31 @@ async fn unexpected_body_outputs_hide_secrets() {
 }
 
 #[tokio::test]
+async fn successful_body_of_wrong_type_hides_secrets() {
+    // The success body with secrets the request did not contain, sent as HTML: the client
+    // cannot decode it, and must not copy it into the error either.
+    let results = run_all(
+        |index| {
+            let body = success_body(index, RESPONSE_SECRET);
+            Behaviour::respond(200, Some("text/html"), body.as_bytes())
+        },
+        Duration::from_secs(10),
+        &secret_inputs(),
+    )
+    .await;
+    for (operation_id, result) in &results {
+        // getOTT reads a JSON string whatever the content type.
+        let expected = if *operation_id == "getOTT" {
+            result.is_ok()
+        } else {
+            matches!(result, Err(Error::UnexpectedBody { .. }))
+        };
+        assert!(expected, "{operation_id}: {result:?}");
+    }
+    scan("200 success body as HTML", &results);
+}
+
+#[tokio::test]
 async fn decode_error_outputs_hide_secrets() {
     // A JSON string where the model expects an object or array: serde's message would
     // quote it. For getOTT, whose response is a string, the value is returned instead.
