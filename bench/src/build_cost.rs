@@ -12,8 +12,9 @@
 //!
 //! After one untimed build of each, every round edits the description of
 //! `getUsersPaginated` in both copies (so the doc comments of the generated code change)
-//! and times `cargo build --lib` (dev profile) of each crate, alternating. Each timed build
-//! reruns the build script and recompiles the client crate, and nothing else.
+//! and times `cargo build --lib` (dev profile, so incremental compilation is on) of each
+//! crate, alternating. Each timed build reruns the build script and recompiles the client
+//! crate, and nothing else; a build whose output lacks `Compiling PACKAGE` is an error.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -132,7 +133,7 @@ fn report_lines(workspace_root: &Path, report: &mut Report) {
         Err(error) => format!("fails: {}", codegen::table_safe(error)),
     };
     report.line(&format!(
-        "| non-blank lines, size | {} | {} |",
+        "| types and client methods: non-blank lines, size | {} | {} |",
         cell(&ours),
         cell(&progenitor)
     ));
@@ -147,9 +148,27 @@ fn report_lines(workspace_root: &Path, report: &mut Report) {
         Err(_) => "n/a".to_string(),
     };
     report.line(&format!(
-        "| of which doc comments | {} | {} |",
+        "| of which doc comment lines, types and client | {} | {} |",
         doc_lines(&ours),
         doc_lines(&progenitor)
+    ));
+    let all_files = codegen::catch_panic(|| {
+        simsage_auth_codegen::generate(&input.text)
+            .map(|generated| {
+                [
+                    generated.types,
+                    generated.client,
+                    generated.session,
+                    generated.blocking,
+                    generated.mock,
+                ]
+                .join("\n")
+            })
+            .map_err(|error| error.to_string())
+    });
+    report.line(&format!(
+        "| with the session, blocking and mock files, which progenitor does not generate | {} | n/a |",
+        cell(&all_files)
     ));
 }
 
@@ -282,12 +301,17 @@ fn cargo_build(directory: &Path, package: &str) -> Result<f64, String> {
     let output = Command::new(cargo)
         .current_dir(directory)
         .env("CARGO_TARGET_DIR", directory.join("target"))
-        .args(["build", "--quiet", "--lib", "-p", package])
+        .args(["build", "--lib", "-p", package])
         .output()
         .map_err(|error| format!("cannot run cargo: {error}"))?;
     let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if output.status.success() && !stderr.contains(&format!("Compiling {package} ")) {
+        return Err(format!(
+            "cargo build of {package} did not recompile it, so the spec edit did not reach it"
+        ));
+    }
     if !output.status.success() {
-        let stderr = String::from_utf8_lossy(&output.stderr);
         let tail: Vec<&str> = stderr.lines().rev().take(15).collect();
         let tail: Vec<&str> = tail.into_iter().rev().collect();
         return Err(format!(

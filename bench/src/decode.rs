@@ -30,13 +30,14 @@ pub fn run(plan: Plan, decodes_per_sample: usize, report: &mut Report) {
 
     let samples = {
         let mut generated =
-            || harness::time_per_call(decodes_per_sample, || decode::<CmUserList>(&body));
+            || harness::seconds_per_call(decodes_per_sample, || decode::<CmUserList>(&body));
         let mut hand_written =
-            || harness::time_per_call(decodes_per_sample, || decode::<plain::UserList>(&body));
-        let mut with_default =
-            || harness::time_per_call(decodes_per_sample, || decode::<defaulted::UserList>(&body));
+            || harness::seconds_per_call(decodes_per_sample, || decode::<plain::UserList>(&body));
+        let mut with_default = || {
+            harness::seconds_per_call(decodes_per_sample, || decode::<defaulted::UserList>(&body))
+        };
         let mut with_null = || {
-            harness::time_per_call(decodes_per_sample, || {
+            harness::seconds_per_call(decodes_per_sample, || {
                 decode::<null_tolerant::UserList>(&body)
             })
         };
@@ -50,14 +51,6 @@ pub fn run(plan: Plan, decodes_per_sample: usize, report: &mut Report) {
             ],
         )
     };
-    let cpu: Vec<Vec<f64>> = samples
-        .iter()
-        .map(|times| times.iter().map(|time| time.cpu).collect())
-        .collect();
-    let wall: Vec<Vec<f64>> = samples
-        .iter()
-        .map(|times| times.iter().map(|time| time.wall).collect())
-        .collect();
 
     let usage = [
         alloc::measure_peak(|| decode::<CmUserList>(&body)),
@@ -66,8 +59,8 @@ pub fn run(plan: Plan, decodes_per_sample: usize, report: &mut Report) {
         alloc::measure_peak(|| decode::<null_tolerant::UserList>(&body)),
     ];
 
-    report.line("| Model | CPU time per decode | CPU time / hand-written | Wall clock / hand-written | Peak heap / retained | Peak / hand-written | Allocations |");
-    report.line("| --- | --- | --- | --- | --- | --- | --- |");
+    report.line("| Model | Time per decode | Time / hand-written | Peak heap / retained | Peak / hand-written | Allocations |");
+    report.line("| --- | --- | --- | --- | --- | --- |");
     let names = [
         "generated `CmUserList`",
         "hand-written, plain derives",
@@ -75,14 +68,13 @@ pub fn run(plan: Plan, decodes_per_sample: usize, report: &mut Report) {
         "hand-written + per-field `null` handling",
     ];
     for (index, name) in names.iter().enumerate() {
-        let summary = Summary::of(&cpu[index]);
+        let summary = Summary::of(&samples[index]);
         report.line(&format!(
-            "| {name} | {} ({}–{}) | {} | {} | {} | {:.3} | {} |",
+            "| {name} | {} ({}–{}) | {} | {} | {:.3} | {} |",
             harness::format_seconds(summary.median),
             harness::format_seconds(summary.p25),
             harness::format_seconds(summary.p75),
-            harness::format_ratio(&harness::paired_ratios(&cpu[index], &cpu[1])),
-            harness::format_ratio(&harness::paired_ratios(&wall[index], &wall[1])),
+            harness::format_ratio(&harness::paired_ratios(&samples[index], &samples[1])),
             format_megabytes(usage[index]),
             usage[index].peak_bytes as f64 / usage[1].peak_bytes as f64,
             usage[index].allocations,
@@ -90,13 +82,13 @@ pub fn run(plan: Plan, decodes_per_sample: usize, report: &mut Report) {
     }
     report.line("");
     report.line(
-        "CPU time is that of the decoding thread: median (interquartile range); ratios are the \
-         median of per-round ratios. Peak heap is the largest number of bytes live at once \
+        "Time per decode: median (interquartile range); ratios are the median of per-round \
+         ratios, rounds interleaved. Peak heap is the largest number of bytes live at once \
          during one decode, counted by a global allocator that counts a `realloc` as the \
          change in size; retained is what the decoded value holds.",
     );
 
-    let time_ratio = Summary::of(&harness::paired_ratios(&cpu[0], &cpu[1])).median;
+    let time_ratio = Summary::of(&harness::paired_ratios(&samples[0], &samples[1])).median;
     report.goal(Goal::at_most(
         "Decode time, 10,000 users".to_string(),
         time_ratio,
@@ -123,12 +115,12 @@ fn format_megabytes(usage: Usage) -> String {
 /// `model` is `generated`, `hand-written`, `defaulted` or `null-tolerant`.
 pub fn profile(model: &str, count: usize) -> Result<(), String> {
     let body = fixtures::user_list_json(USERS).into_bytes();
-    let time = match model {
-        "generated" => harness::time_per_call(count, || decode::<CmUserList>(&body)),
-        "hand-written" => harness::time_per_call(count, || decode::<plain::UserList>(&body)),
-        "defaulted" => harness::time_per_call(count, || decode::<defaulted::UserList>(&body)),
+    let seconds = match model {
+        "generated" => harness::seconds_per_call(count, || decode::<CmUserList>(&body)),
+        "hand-written" => harness::seconds_per_call(count, || decode::<plain::UserList>(&body)),
+        "defaulted" => harness::seconds_per_call(count, || decode::<defaulted::UserList>(&body)),
         "null-tolerant" => {
-            harness::time_per_call(count, || decode::<null_tolerant::UserList>(&body))
+            harness::seconds_per_call(count, || decode::<null_tolerant::UserList>(&body))
         }
         other => {
             return Err(format!(
@@ -137,8 +129,8 @@ pub fn profile(model: &str, count: usize) -> Result<(), String> {
         }
     };
     eprintln!(
-        "decode {model}: {count} decodes, {} CPU per decode",
-        harness::format_seconds(time.cpu)
+        "decode {model}: {count} decodes, {} per decode",
+        harness::format_seconds(seconds)
     );
     Ok(())
 }

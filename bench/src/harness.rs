@@ -71,13 +71,11 @@ pub fn paired_ratios(a: &[f64], b: &[f64]) -> Vec<f64> {
     a.iter().zip(b).map(|(a, b)| a / b).collect()
 }
 
-/// Returns the CPU seconds that the calling thread has used, or `None` where Linux's
-/// `/proc/thread-self/schedstat` is not available.
-pub fn thread_cpu_seconds() -> Option<f64> {
-    schedstat_seconds("/proc/thread-self/schedstat")
-}
-
-/// Returns the CPU seconds that all live threads of this process have used.
+/// Returns the CPU seconds that all live threads of this process have used, or `None`
+/// where Linux's `/proc/self/task/*/schedstat` is not available.
+///
+/// NOTE: some kernels account this time in scheduler ticks (4 ms on the machine that
+/// `BENCHMARKS.md` describes), so only sums over many requests are meaningful.
 pub fn process_cpu_seconds() -> Option<f64> {
     let mut total = 0.0;
     for entry in std::fs::read_dir("/proc/self/task").ok()? {
@@ -95,30 +93,13 @@ fn schedstat_seconds(path: &str) -> Option<f64> {
     Some(nanoseconds as f64 / 1e9)
 }
 
-/// Time taken per call, on the wall clock and in CPU time of the calling thread.
-#[derive(Debug, Clone, Copy)]
-pub struct CallTime {
-    pub wall: f64,
-    /// Equal to `wall` where thread CPU time is not available.
-    pub cpu: f64,
-}
-
-/// Runs `f` `iterations` times and returns the time per call.
-///
-/// CPU time leaves out the time the thread spent waiting for a core, which on a shared
-/// machine makes it the steadier figure for single-threaded work.
-pub fn time_per_call<R>(iterations: usize, mut f: impl FnMut() -> R) -> CallTime {
-    let cpu_start = thread_cpu_seconds();
+/// Runs `f` `iterations` times and returns the wall-clock seconds per call.
+pub fn seconds_per_call<R>(iterations: usize, mut f: impl FnMut() -> R) -> f64 {
     let started = Instant::now();
     for _ in 0..iterations {
         std::hint::black_box(f());
     }
-    let wall = started.elapsed().as_secs_f64() / iterations as f64;
-    let cpu = match (cpu_start, thread_cpu_seconds()) {
-        (Some(start), Some(end)) => (end - start) / iterations as f64,
-        _ => wall,
-    };
-    CallTime { wall, cpu }
+    started.elapsed().as_secs_f64() / iterations as f64
 }
 
 /// Formats seconds in s or ms with two decimals, or in µs with one.
