@@ -8,27 +8,15 @@
 mod call;
 mod decode;
 mod encode;
+mod nullable;
 
 pub(crate) use call::{Call, Operation};
 pub(crate) use encode::SegmentRules;
 #[cfg(feature = "mock")]
 pub(crate) use encode::{header_value, push_segment};
+pub(crate) use nullable::null_as_default;
 
 use std::fmt;
-
-use serde::{Deserialize, Deserializer};
-
-/// Decodes a value that the server may send as `null` as the type's empty value.
-///
-/// Generated structs use this for every property the spec lists as required, together
-/// with `#[serde(default)]` for properties that are missing altogether.
-pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de> + Default,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
-}
 
 /// Stands in for a secret in `Debug` output.
 pub(crate) struct Redacted;
