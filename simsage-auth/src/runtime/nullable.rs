@@ -42,7 +42,7 @@ where
 
 /// Returns `value` as `T`; the caller has checked that `T` and `U` are the same type.
 ///
-/// The compiler sees through the `Any` round trip, so this is a move.
+/// The compiler optimizes the `Any` round trip away, so this is a move.
 fn same_type<T: 'static, U: 'static>(value: U) -> T {
     let mut slot = Some(value);
     let slot = (&mut slot as &mut dyn Any)
