@@ -1,10 +1,12 @@
 //! Runs every operation through success and failure paths with recognisable secret
 //! values, and scans all `Debug` and `Display` output for them.
 //!
-//! [`assert_no_secrets`] takes plain strings, so other captured output, such as
-//! `tracing` events, can be scanned the same way.
+//! The `tracing` output of every call, captured at `TRACE` level, is scanned too.
+//! [`assert_no_secrets`] takes plain strings, so other captured output can be scanned the
+//! same way.
 
 use std::error::Error as _;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use simsage_auth::{Client, Error};
@@ -92,13 +94,51 @@ fn outputs_of(result: &Result<String, Error>) -> Vec<String> {
     outputs
 }
 
-/// Calls every operation against a server with `behaviour` and returns, per operation,
-/// its id and the outputs of its result.
+/// What one scenario produced: per operation its id and result, and the tracing output
+/// of all calls at `TRACE` level.
+struct Run {
+    results: Vec<(&'static str, Result<String, Error>)>,
+    tracing: String,
+}
+
+/// A `tracing` writer that appends to a shared buffer.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .expect("capture lock poisoned")
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Calls every operation against a server with `behaviour`, capturing the tracing output
+/// of the calls.
+///
+/// The tests run on tokio's current-thread runtime, so the subscriber that
+/// `set_default` installs on this thread also receives the events of hyper's tasks.
+/// reqwest logs through the `log` crate, which this subscriber does not capture.
 async fn run_all(
     behaviour: impl Fn(usize) -> Behaviour,
     timeout: Duration,
     inputs: &Inputs,
-) -> Vec<(&'static str, Result<String, Error>)> {
+) -> Run {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
     let server = ScriptedServer::start(Behaviour::Silent).await;
     let client = loopback_client(&server.base_url(), timeout);
     let mut results = Vec::new();
@@ -107,11 +147,22 @@ async fn run_all(
         let result = within_hang_limit(operation_id, call_operation(&client, index, inputs)).await;
         results.push((*operation_id, result));
     }
-    results
+    let tracing =
+        String::from_utf8_lossy(&captured.0.lock().expect("capture lock poisoned")).into_owned();
+    Run { results, tracing }
 }
 
-fn scan(scenario: &str, results: &[(&str, Result<String, Error>)]) {
-    for (operation_id, result) in results {
+fn scan(scenario: &str, run: &Run) {
+    assert!(
+        run.tracing.contains("simsage_auth"),
+        "{scenario}: no tracing output was captured"
+    );
+    assert_no_secrets(
+        &format!("{scenario}, tracing output"),
+        std::slice::from_ref(&run.tracing),
+        &ALL_SECRETS,
+    );
+    for (operation_id, result) in &run.results {
         assert_no_secrets(
             &format!("{scenario}, {operation_id}"),
             &outputs_of(result),
@@ -128,21 +179,21 @@ fn echo(index: usize) -> String {
 
 #[tokio::test]
 async fn success_outputs_hide_secrets() {
-    let results = run_all(
+    let run = run_all(
         |index| Behaviour::json(200, &success_body(index, RESPONSE_SECRET)),
         Duration::from_secs(10),
         &secret_inputs(),
     )
     .await;
-    for (operation_id, result) in &results {
+    for (operation_id, result) in &run.results {
         assert!(result.is_ok(), "{operation_id}: {result:?}");
     }
-    scan("success", &results);
+    scan("success", &run);
 }
 
 #[tokio::test]
 async fn api_error_outputs_hide_secrets() {
-    let results = run_all(
+    let run = run_all(
         |index| {
             let message = serde_json::json!({
                 "error": echo(index),
@@ -156,7 +207,7 @@ async fn api_error_outputs_hide_secrets() {
         &secret_inputs(),
     )
     .await;
-    for (operation_id, result) in &results {
+    for (operation_id, result) in &run.results {
         assert!(
             matches!(result, Err(Error::Api { .. })),
             "{operation_id}: {result:?}"
@@ -165,12 +216,12 @@ async fn api_error_outputs_hide_secrets() {
         let display = result.as_ref().unwrap_err().to_string();
         assert!(display.contains("rejected"), "{operation_id}: {display}");
     }
-    scan("500 JsonMessage", &results);
+    scan("500 JsonMessage", &run);
 }
 
 #[tokio::test]
 async fn unexpected_body_outputs_hide_secrets() {
-    let results = run_all(
+    let run = run_all(
         |index| {
             let page = format!("<html><body>502 Bad Gateway: {}</body></html>", echo(index));
             Behaviour::respond(502, Some("text/html"), page.as_bytes())
@@ -179,20 +230,20 @@ async fn unexpected_body_outputs_hide_secrets() {
         &secret_inputs(),
     )
     .await;
-    for (operation_id, result) in &results {
+    for (operation_id, result) in &run.results {
         assert!(
             matches!(result, Err(Error::UnexpectedBody { .. })),
             "{operation_id}: {result:?}"
         );
     }
-    scan("502 HTML", &results);
+    scan("502 HTML", &run);
 }
 
 #[tokio::test]
 async fn successful_body_of_wrong_type_hides_secrets() {
     // The success body with secrets the request did not contain, sent as HTML: the client
     // cannot decode it, and must not copy it into the error either.
-    let results = run_all(
+    let run = run_all(
         |index| {
             let body = success_body(index, RESPONSE_SECRET);
             Behaviour::respond(200, Some("text/html"), body.as_bytes())
@@ -201,7 +252,7 @@ async fn successful_body_of_wrong_type_hides_secrets() {
         &secret_inputs(),
     )
     .await;
-    for (operation_id, result) in &results {
+    for (operation_id, result) in &run.results {
         // getOTT reads a JSON string whatever the content type.
         let expected = if *operation_id == "getOTT" {
             result.is_ok()
@@ -210,20 +261,20 @@ async fn successful_body_of_wrong_type_hides_secrets() {
         };
         assert!(expected, "{operation_id}: {result:?}");
     }
-    scan("200 success body as HTML", &results);
+    scan("200 success body as HTML", &run);
 }
 
 #[tokio::test]
 async fn decode_error_outputs_hide_secrets() {
     // A JSON string where the model expects an object or array: serde's message would
     // quote it. For getOTT, whose response is a string, the value is returned instead.
-    let results = run_all(
+    let run = run_all(
         |_| Behaviour::json(200, &format!("\"{RESPONSE_SECRET} {SESSION_ID}\"")),
         Duration::from_secs(10),
         &secret_inputs(),
     )
     .await;
-    for (operation_id, result) in &results {
+    for (operation_id, result) in &run.results {
         if *operation_id == "getOTT" {
             assert!(result.is_ok(), "{operation_id}: {result:?}");
         } else {
@@ -233,7 +284,7 @@ async fn decode_error_outputs_hide_secrets() {
             );
         }
     }
-    scan("200 JSON string", &results);
+    scan("200 JSON string", &run);
 
     // Secrets in the place of a number, inside an array, and in a body cut short.
     let bodies = [
@@ -244,13 +295,13 @@ async fn decode_error_outputs_hide_secrets() {
         format!(r#"{{"session":{{"id":"{SESSION_ID}"#),
     ];
     for body in bodies {
-        let results = run_all(
+        let run = run_all(
             |_| Behaviour::json(200, &body),
             Duration::from_secs(10),
             &secret_inputs(),
         )
         .await;
-        scan(&format!("200 body {body}"), &results);
+        scan(&format!("200 body {body}"), &run);
     }
 }
 
@@ -262,26 +313,26 @@ async fn transport_error_outputs_hide_secrets() {
         bytes.truncate(bytes.len() - body.len() / 2);
         Behaviour::raw_then_close(bytes)
     };
-    let results = run_all(cut_off, Duration::from_secs(10), &secret_inputs()).await;
-    for (operation_id, result) in &results {
+    let run = run_all(cut_off, Duration::from_secs(10), &secret_inputs()).await;
+    for (operation_id, result) in &run.results {
         assert!(
             matches!(result, Err(Error::Transport { .. })),
             "{operation_id}: {result:?}"
         );
     }
-    scan("body cut off", &results);
+    scan("body cut off", &run);
 
-    let results = run_all(
+    let run = run_all(
         |_| Behaviour::Silent,
         Duration::from_millis(50),
         &secret_inputs(),
     )
     .await;
-    for (operation_id, result) in &results {
+    for (operation_id, result) in &run.results {
         let timed_out = result.as_ref().is_err_and(Error::is_timeout);
         assert!(timed_out, "{operation_id}: {result:?}");
     }
-    scan("timeout", &results);
+    scan("timeout", &run);
 }
 
 #[tokio::test]
@@ -293,13 +344,13 @@ async fn invalid_secret_arguments_are_not_echoed() {
         jwt: format!("{JWT}\n"),
         ..secret_inputs()
     };
-    let results = run_all(
+    let run = run_all(
         |index| Behaviour::json(200, &success_body(index, RESPONSE_SECRET)),
         Duration::from_secs(10),
         &inputs,
     )
     .await;
-    for (index, (operation_id, result)) in results.iter().enumerate() {
+    for (index, (operation_id, result)) in run.results.iter().enumerate() {
         let sends_header = sent_secrets(index)
             .iter()
             .any(|secret| [SESSION_ID, JWT].contains(secret));
@@ -310,7 +361,7 @@ async fn invalid_secret_arguments_are_not_echoed() {
             );
         }
     }
-    scan("invalid header value", &results);
+    scan("invalid header value", &run);
 }
 
 #[test]
