@@ -9,32 +9,38 @@ use serde::de::DeserializeOwned;
 use crate::error::Error;
 use crate::runtime::decode::Received;
 use crate::runtime::encode::{self, SegmentRules};
+use crate::runtime::query::{self, QueryStyle};
 use crate::{Client, SecretString};
 
 /// What a generated method knows about its operation at compile time.
-pub(crate) struct Operation {
+pub struct Operation {
     /// The `operationId`.
-    pub(crate) id: &'static str,
+    pub id: &'static str,
     /// The HTTP method.
-    pub(crate) method: reqwest::Method,
+    pub method: reqwest::Method,
     /// The path template, used in documentation and traces.
     #[allow(dead_code)]
-    pub(crate) path: &'static str,
+    pub path: &'static str,
 }
 
 /// A request under construction.
-pub(crate) struct Call<'a> {
+pub struct Call<'a> {
     client: &'a Client,
     operation: &'static Operation,
     url: String,
     has_query: bool,
     headers: HeaderMap,
     body: Option<Vec<u8>>,
+    /// The `Accept` header, or `None` for `application/json`.
+    accept: Option<&'static str>,
+    #[cfg(feature = "multipart")]
+    form: crate::runtime::multipart::FormParts,
     secrets: Vec<&'a str>,
 }
 
 impl<'a> Call<'a> {
-    pub(crate) fn new(client: &'a Client, operation: &'static Operation) -> Self {
+    /// Starts a request for `operation` to the server of `client`.
+    pub fn new(client: &'a Client, operation: &'static Operation) -> Self {
         let base = client.base_url();
         let mut url = String::with_capacity(base.len() + operation.path.len() + 32);
         url.push_str(base);
@@ -45,17 +51,20 @@ impl<'a> Call<'a> {
             has_query: false,
             headers: HeaderMap::new(),
             body: None,
+            accept: None,
+            #[cfg(feature = "multipart")]
+            form: Default::default(),
             secrets: Vec::new(),
         }
     }
 
     /// Appends literal path text from the template.
-    pub(crate) fn path_literal(&mut self, text: &str) {
+    pub fn path_literal(&mut self, text: &str) {
         self.url.push_str(text);
     }
 
     /// Appends a string path value as one encoded segment.
-    pub(crate) fn path_segment(
+    pub fn path_segment(
         &mut self,
         parameter: &'static str,
         value: &str,
@@ -66,20 +75,50 @@ impl<'a> Call<'a> {
     }
 
     /// Appends a number or boolean path value.
-    pub(crate) fn path_display(&mut self, value: impl std::fmt::Display) {
+    pub fn path_display(&mut self, value: impl std::fmt::Display) {
         // Writing to a String cannot fail.
         let _ = write!(self.url, "{value}");
     }
 
     /// Appends a query pair.
     #[allow(dead_code)]
-    pub(crate) fn query(&mut self, name: &str, value: &str) {
+    pub fn query(&mut self, name: &str, value: &str) {
         encode::push_query_pair(&mut self.url, !self.has_query, name, value);
         self.has_query = true;
     }
 
+    /// Appends a query parameter of any serializable type, written as `style` prescribes.
+    ///
+    /// `name` is the parameter's wire name and `parameter` its argument name for errors.
+    pub fn query_value<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        parameter: &'static str,
+        style: QueryStyle,
+        value: &T,
+    ) -> Result<(), Error> {
+        let pairs = query::encoded_pairs(name, style, value)
+            .map_err(|reason| self.invalid(parameter, reason))?;
+        for (name, value) in pairs {
+            self.url.push(if self.has_query { '&' } else { '?' });
+            self.url.push_str(&name);
+            self.url.push('=');
+            self.url.push_str(&value);
+            self.has_query = true;
+        }
+        Ok(())
+    }
+
+    /// Sets the `Accept` header, for operations whose response is not JSON.
+    ///
+    /// `media_types` must be a valid header value, such as `image/jpeg, image/svg+xml`.
+    /// The generator checks this, because an invalid value panics here.
+    pub fn accept(&mut self, media_types: &'static str) {
+        self.accept = Some(media_types);
+    }
+
     /// Sets a header whose value is not secret.
-    pub(crate) fn header(
+    pub fn header(
         &mut self,
         name: &'static str,
         parameter: &'static str,
@@ -92,7 +131,7 @@ impl<'a> Call<'a> {
     }
 
     /// Sets a header that carries a secret: marked sensitive, and scrubbed from errors.
-    pub(crate) fn secret_header(
+    pub fn secret_header(
         &mut self,
         name: &'static str,
         parameter: &'static str,
@@ -106,12 +145,12 @@ impl<'a> Call<'a> {
     }
 
     /// Registers a secret from the request body so that it is scrubbed from errors.
-    pub(crate) fn scrub(&mut self, secret: &'a str) {
+    pub fn scrub(&mut self, secret: &'a str) {
         self.secrets.push(secret);
     }
 
     /// Serializes the JSON request body.
-    pub(crate) fn json_body<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+    pub fn json_body<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body).map_err(|error| {
             self.invalid(
                 "body",
@@ -122,25 +161,47 @@ impl<'a> Call<'a> {
         Ok(())
     }
 
+    /// Adds a file part to the `multipart/form-data` body.
+    #[cfg(feature = "multipart")]
+    pub fn multipart_file(&mut self, name: &'static str, file: &crate::runtime::FilePart) {
+        self.form.push_file(name, file);
+    }
+
+    /// Adds a text part to the `multipart/form-data` body.
+    #[cfg(feature = "multipart")]
+    pub fn multipart_text(&mut self, name: &'static str, value: impl std::fmt::Display) {
+        self.form.push_text(name, value.to_string());
+    }
+
     /// Sends the request and decodes a JSON response.
-    pub(crate) async fn send_json<T: DeserializeOwned>(self) -> Result<T, Error> {
+    pub async fn send_json<T: DeserializeOwned>(self) -> Result<T, Error> {
         self.send().await?.json()
     }
 
     /// Sends the request and returns the text of the response.
     #[allow(dead_code)]
-    pub(crate) async fn send_text(self) -> Result<String, Error> {
+    pub async fn send_text(self) -> Result<String, Error> {
         self.send().await?.text()
     }
 
     /// Sends the request and returns the text of the response as a secret.
-    pub(crate) async fn send_secret_text(self) -> Result<SecretString, Error> {
+    pub async fn send_secret_text(self) -> Result<SecretString, Error> {
         self.send().await?.text().map(SecretString::from)
+    }
+
+    /// Sends the request and returns the body as UTF-8 text, as it is (HTML included).
+    pub async fn send_raw_text(self) -> Result<String, Error> {
+        self.send().await?.raw_text()
+    }
+
+    /// Sends the request and returns the body bytes, for binary responses.
+    pub async fn send_bytes(self) -> Result<bytes::Bytes, Error> {
+        self.send().await?.bytes()
     }
 
     /// Sends the request and ignores the body of a successful response.
     #[allow(dead_code)]
-    pub(crate) async fn send_empty(self) -> Result<(), Error> {
+    pub async fn send_empty(self) -> Result<(), Error> {
         self.send().await?.empty()
     }
 
@@ -152,11 +213,18 @@ impl<'a> Call<'a> {
             .http()
             .request(self.operation.method.clone(), self.url)
             .headers(self.headers)
-            .header(ACCEPT, HeaderValue::from_static("application/json"));
+            .header(
+                ACCEPT,
+                HeaderValue::from_static(self.accept.unwrap_or("application/json")),
+            );
         if let Some(body) = self.body {
             request = request
                 .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                 .body(body);
+        }
+        #[cfg(feature = "multipart")]
+        if let Some(form) = self.form.to_form() {
+            request = request.multipart(form);
         }
         let response = request.send().await.map_err(transport)?;
         let status = response.status();

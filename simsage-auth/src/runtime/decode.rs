@@ -45,6 +45,24 @@ impl Received<'_> {
         }
     }
 
+    /// Returns the body of a successful response as it is, for binary content.
+    pub(crate) fn bytes(self) -> Result<bytes::Bytes, Error> {
+        self.check_success()?;
+        Ok(self.body)
+    }
+
+    /// Returns the body of a successful response as text, without looking for JSON.
+    ///
+    /// Unlike [`Received::text`], this accepts HTML, because it serves operations that
+    /// document a `text/html` response.
+    pub(crate) fn raw_text(self) -> Result<String, Error> {
+        self.check_success()?;
+        match std::str::from_utf8(&self.body) {
+            Ok(text) => Ok(text.to_string()),
+            Err(_) => Err(self.unexpected_body()),
+        }
+    }
+
     /// Accepts any successful response, ignoring its body.
     pub(crate) fn empty(self) -> Result<(), Error> {
         self.check_success()
