@@ -45,8 +45,8 @@ fn format_file(item: &str, tokens: TokenStream) -> Result<String, Error> {
 mod tests {
     use super::*;
     use crate::model::{
-        Body, EnumDef, Field, Location, Method, Operation, Param, PathPart, ResponseBody, StructDef,
-        Success, TypeDef, TypeRef, Variant,
+        Body, EnumDef, Field, Location, Method, Operation, Param, PathPart, ResponseBody,
+        StructDef, Success, TypeDef, TypeRef, Variant,
     };
 
     fn field(wire: &str, rust: &str, ty: TypeRef, required: bool, sensitive: bool) -> Field {
@@ -75,7 +75,10 @@ mod tests {
             name: "ApiVersion".to_string(),
             spec_name: "API-Version".to_string(),
             description: None,
-            variants: vec![Variant { wire_name: "1".to_string(), rust_name: "V1".to_string() }],
+            variants: vec![Variant {
+                wire_name: "1".to_string(),
+                rust_name: "V1".to_string(),
+            }],
         };
         let session = Param {
             wire_name: "Session-Id".to_string(),
@@ -104,7 +107,10 @@ mod tests {
             rust_name: "sign_in_filtered".to_string(),
             method: Method::Post,
             path: "/api/auth/sign-in/{filter}".to_string(),
-            path_parts: vec![PathPart::Literal("/api/auth/sign-in/".to_string()), PathPart::Param(0)],
+            path_parts: vec![
+                PathPart::Literal("/api/auth/sign-in/".to_string()),
+                PathPart::Param(0),
+            ],
             params: vec![filter, session],
             body_position: 2,
             body: Some(Body {
@@ -130,9 +136,21 @@ mod tests {
     #[test]
     fn struct_with_secret_gets_redacting_debug() {
         let generated = emit(&api()).expect("emits");
-        assert!(generated.types.contains("impl ::std::fmt::Debug for CmCredentials"));
-        assert!(generated.types.contains(".field(\"password\", &crate::runtime::Redacted)"));
-        assert!(generated.types.contains("#[doc(alias = \"CMCredentials\")]"));
+        assert!(
+            generated
+                .types
+                .contains("impl ::std::fmt::Debug for CmCredentials")
+        );
+        assert!(
+            generated
+                .types
+                .contains(".field(\"password\", &crate::runtime::Redacted)")
+        );
+        assert!(
+            generated
+                .types
+                .contains("#[doc(alias = \"CMCredentials\")]")
+        );
     }
 
     #[test]
@@ -154,17 +172,24 @@ mod tests {
     #[test]
     fn method_takes_arguments_in_model_order() {
         let client = emit(&api()).expect("emits").client;
-        assert!(client.contains("pub async fn sign_in_filtered("), "{client}");
+        assert!(
+            client.contains("pub async fn sign_in_filtered("),
+            "{client}"
+        );
         let filter = client.find("filter: &str").expect("filter argument");
         let session = client.find("session_id: &str").expect("session argument");
-        let body = client.find("body: &crate::types::CmCredentials").expect("body argument");
+        let body = client
+            .find("body: &crate::types::CmCredentials")
+            .expect("body argument");
         assert!(filter < session && session < body, "{client}");
     }
 
     #[test]
     fn method_encodes_path_and_scrubs_secrets() {
         let client = emit(&api()).expect("emits").client;
-        assert!(client.contains("call.secret_header(\"session-id\", \"session_id\", session_id)?;"));
+        assert!(
+            client.contains("call.secret_header(\"session-id\", \"session_id\", session_id)?;")
+        );
         assert!(client.contains("call.scrub(&body.password);"));
         assert!(client.contains("empty: ::std::option::Option::Some(\"null\")"));
         assert!(client.contains("Sends `POST /api/auth/sign-in/{filter}`"));

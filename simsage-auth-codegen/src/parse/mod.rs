@@ -92,9 +92,17 @@ components:
     #[test]
     fn fields_map_types_and_flags() {
         let api = model();
-        let TypeDef::Struct(sign_in) = &api.types[1] else { panic!("CmSignIn is not a struct") };
+        let TypeDef::Struct(sign_in) = &api.types[1] else {
+            panic!("CmSignIn is not a struct")
+        };
         assert_eq!(sign_in.spec_name, "CMSignIn");
-        let field = |name: &str| sign_in.fields.iter().find(|f| f.wire_name == name).expect(name);
+        let field = |name: &str| {
+            sign_in
+                .fields
+                .iter()
+                .find(|f| f.wire_name == name)
+                .expect(name)
+        };
         assert!(field("email").required);
         assert!(field("password").sensitive);
         assert!(!field("email").sensitive);
@@ -102,22 +110,36 @@ components:
         assert_eq!(field("timeOut").rust_name, "time_out");
         assert!(!field("timeOut").required);
         assert_eq!(field("ratio").ty, TypeRef::F32);
-        assert_eq!(field("nameValue").ty, TypeRef::Map(Box::new(TypeRef::String)));
+        assert_eq!(
+            field("nameValue").ty,
+            TypeRef::Map(Box::new(TypeRef::String))
+        );
         assert_eq!(field("async").rust_name, "async_");
     }
 
     #[test]
     fn operations_sorted_with_dedup_suffix_stripped() {
-        let names: Vec<String> = model().operations.into_iter().map(|o| o.rust_name).collect();
+        let names: Vec<String> = model()
+            .operations
+            .into_iter()
+            .map(|o| o.rust_name)
+            .collect();
         assert_eq!(names, ["get_ott", "save_group_by_name", "version"]);
     }
 
     #[test]
     fn parameters_required_first_then_body_then_optional() {
         let api = model();
-        let op = api.operations.iter().find(|o| o.id == "saveGroupByName").expect("operation");
+        let op = api
+            .operations
+            .iter()
+            .find(|o| o.id == "saveGroupByName")
+            .expect("operation");
         let names: Vec<&str> = op.params.iter().map(|p| p.rust_name.as_str()).collect();
-        assert_eq!(names, ["organisation_id", "name", "session_id", "api_version"]);
+        assert_eq!(
+            names,
+            ["organisation_id", "name", "session_id", "api_version"]
+        );
         assert_eq!(op.body_position, 3);
         assert_eq!(op.method, Method::Put);
         assert_eq!(op.params[3].ty, TypeRef::Named("ApiVersion".to_string()));
@@ -128,7 +150,11 @@ components:
     #[test]
     fn path_parts_follow_reordered_parameters() {
         let api = model();
-        let op = api.operations.iter().find(|o| o.id == "saveGroupByName").expect("operation");
+        let op = api
+            .operations
+            .iter()
+            .find(|o| o.id == "saveGroupByName")
+            .expect("operation");
         assert_eq!(
             op.path_parts,
             [
@@ -143,7 +169,11 @@ components:
     #[test]
     fn body_records_secret_fields() {
         let api = model();
-        let op = api.operations.iter().find(|o| o.id == "saveGroupByName").expect("operation");
+        let op = api
+            .operations
+            .iter()
+            .find(|o| o.id == "saveGroupByName")
+            .expect("operation");
         let body = op.body.as_ref().expect("body");
         assert_eq!(body.secret_fields, ["password"]);
         assert_eq!(op.error_statuses, ["500"]);
@@ -152,12 +182,20 @@ components:
     #[test]
     fn responses_map_to_body_kinds() {
         let api = model();
-        let kinds: Vec<(&str, &ResponseBody)> =
-            api.operations.iter().map(|o| (o.id.as_str(), &o.success.body)).collect();
-        assert_eq!(kinds[0], ("getOTT", &ResponseBody::Text { sensitive: true }));
+        let kinds: Vec<(&str, &ResponseBody)> = api
+            .operations
+            .iter()
+            .map(|o| (o.id.as_str(), &o.success.body))
+            .collect();
+        assert_eq!(
+            kinds[0],
+            ("getOTT", &ResponseBody::Text { sensitive: true })
+        );
         assert_eq!(
             kinds[1].1,
-            &ResponseBody::Json(TypeRef::Vec(Box::new(TypeRef::Named("CmSignIn".to_string()))))
+            &ResponseBody::Json(TypeRef::Vec(Box::new(TypeRef::Named(
+                "CmSignIn".to_string()
+            ))))
         );
         assert_eq!(kinds[2], ("version_8", &ResponseBody::Empty));
     }
