@@ -37,14 +37,22 @@ mod error;
 pub mod model;
 pub mod naming;
 pub mod parse;
+mod settings;
 
 pub use emit::Generated;
 pub use error::{Error, Pointer};
 pub use model::Api;
+pub use settings::Settings;
 
-/// Generates the client source for the OpenAPI document in `spec` (YAML or JSON text).
+/// Generates the client source for the OpenAPI document in `spec` (YAML or JSON text)
+/// with the default [`Settings`], which produce the code of `simsage-auth`.
 pub fn generate(spec: &str) -> Result<Generated, Error> {
+    generate_with(spec, &Settings::default())
+}
+
+/// Generates the client source for the OpenAPI document in `spec` with `settings`.
+pub fn generate_with(spec: &str, settings: &Settings) -> Result<Generated, Error> {
     let document = parse::parse_document(spec)?;
-    let api = parse::build_model(&document)?;
-    emit::emit(&api)
+    let api = parse::build_model_with(&document, settings)?;
+    emit::emit_with(&api, settings)
 }

@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::docs::{doc, paragraphs, sentence};
+use crate::emit::request;
 use crate::emit::types::{ident, type_tokens};
 use crate::model::{Api, Location, Operation, Param, PathPart, ResponseBody, TypeRef};
 
@@ -39,11 +40,14 @@ fn method(operation: &Operation) -> TokenStream {
         .filter(|p| p.location != Location::Path)
         .map(param_step);
     let body_step = body_step(operation);
+    let accept_step = request::accept_step(&operation.success);
     let send = send_call(&operation.success.body);
     let aliases = method_aliases(operation);
+    let allowances = request::lint_allowances(arguments.len());
     quote! {
         #docs
         #aliases
+        #allowances
         pub async fn #name(&self, #(#arguments),*) -> ::std::result::Result<#output, crate::Error> {
             static OPERATION: crate::runtime::Operation = crate::runtime::Operation {
                 id: #id,
@@ -54,6 +58,7 @@ fn method(operation: &Operation) -> TokenStream {
             #(#path_steps)*
             #(#other_steps)*
             #body_step
+            #accept_step
             #send
         }
     }
@@ -71,8 +76,7 @@ fn method_aliases(operation: &Operation) -> TokenStream {
 fn arguments(operation: &Operation) -> Vec<TokenStream> {
     let mut arguments: Vec<TokenStream> = operation.params.iter().map(argument).collect();
     if let Some(body) = &operation.body {
-        let ty = type_tokens(&body.ty);
-        arguments.insert(operation.body_position, quote! { body: &#ty });
+        arguments.insert(operation.body_position, request::body_argument(body));
     }
     arguments
 }
@@ -81,6 +85,10 @@ fn argument(param: &Param) -> TokenStream {
     let name = ident(&param.rust_name);
     let ty = match &param.ty {
         TypeRef::String => quote! { &str },
+        other if param.by_reference => {
+            let ty = type_tokens(other);
+            quote! { &#ty }
+        }
         other => type_tokens(other),
     };
     if param.required {
@@ -96,6 +104,8 @@ fn output_type(body: &ResponseBody) -> TokenStream {
         ResponseBody::Json(ty) => type_tokens(ty),
         ResponseBody::Text { sensitive: false } => quote! { ::std::string::String },
         ResponseBody::Text { sensitive: true } => quote! { crate::SecretString },
+        ResponseBody::RawText => quote! { ::std::string::String },
+        ResponseBody::Bytes => quote! { crate::runtime::Bytes },
     }
 }
 
@@ -153,6 +163,8 @@ fn param_step(param: &Param) -> TokenStream {
     let add = match (param.location, param.sensitive) {
         (Location::Header, true) => quote! { call.secret_header(#wire, #label, #value)?; },
         (Location::Header, false) => quote! { call.header(#wire, #label, #value)?; },
+        (Location::Query, _) if param.ty != TypeRef::String => request::query_value_step(param),
+        (Location::Form, _) => request::form_part_step(param),
         (_, _) => quote! { call.query(#wire, #value); },
     };
     if param.required {
@@ -170,6 +182,9 @@ fn body_step(operation: &Operation) -> TokenStream {
     let Some(body) = &operation.body else {
         return TokenStream::new();
     };
+    if !body.required {
+        return request::optional_body_step(body);
+    }
     let secrets = body.secret_fields.iter().map(|field| {
         let field = ident(field);
         quote! { call.scrub(&body.#field); }
@@ -186,6 +201,8 @@ fn send_call(body: &ResponseBody) -> TokenStream {
         ResponseBody::Json(_) => quote! { call.send_json().await },
         ResponseBody::Text { sensitive: false } => quote! { call.send_text().await },
         ResponseBody::Text { sensitive: true } => quote! { call.send_secret_text().await },
+        ResponseBody::RawText => quote! { call.send_raw_text().await },
+        ResponseBody::Bytes => quote! { call.send_bytes().await },
     }
 }
 
@@ -227,7 +244,8 @@ fn arguments_docs(operation: &Operation) -> String {
             .as_deref()
             .map(sentence)
             .unwrap_or_default();
-        let line = format!("- `body`: {description} Sent as the JSON request body.");
+        let optional = if body.required { "" } else { " when `Some`" };
+        let line = format!("- `body`: {description} Sent as the JSON request body{optional}.");
         lines.insert(operation.body_position, line.replace(":  ", ": "));
     }
     if lines.is_empty() {
@@ -247,6 +265,7 @@ fn param_doc(param: &Param) -> String {
         Location::Path => format!("Sent as the path segment `{{{wire}}}`"),
         Location::Query => format!("Sent as the query parameter `{wire}`"),
         Location::Header => format!("Sent in the `{wire}` header"),
+        Location::Form => format!("Sent as the part `{wire}` of the multipart/form-data body"),
     };
     if !param.required {
         placement.push_str(" when `Some`");
@@ -284,6 +303,8 @@ fn success_docs(operation: &Operation) -> String {
         ResponseBody::Text { .. } => {
             " The body may be a JSON string or bare text; both are accepted."
         }
+        ResponseBody::RawText => " The body is returned as text, as it is.",
+        ResponseBody::Bytes => " The body is returned as bytes, as it is.",
         _ => "",
     };
     format!("# Returns\n\nOn `{status}`: {description}{extra}").replace(":  ", ": ")
@@ -308,10 +329,7 @@ fn errors_docs(operation: &Operation) -> String {
     let checked: Vec<String> = operation
         .params
         .iter()
-        .filter(|p| {
-            p.location != Location::Query
-                && (p.ty == TypeRef::String || p.location == Location::Header)
-        })
+        .filter(|p| request::can_reject(p))
         .map(|p| format!("`{}`", p.rust_name))
         .collect();
     if !checked.is_empty() {

@@ -1,9 +1,12 @@
 //! First stage: reads an OpenAPI document and builds the [`Api`] model.
 
+mod content;
 mod document;
 mod extensions;
+mod object;
 mod operation;
 mod schema;
+mod union;
 
 pub use document::parse_document;
 
@@ -11,14 +14,23 @@ use openapiv3::OpenAPI;
 
 use crate::error::Error;
 use crate::model::Api;
+use crate::settings::Settings;
+
+/// Builds the model of every operation and component schema in `spec`, with the
+/// default [`Settings`].
+pub fn build_model(spec: &OpenAPI) -> Result<Api, Error> {
+    build_model_with(spec, &Settings::default())
+}
 
 /// Builds the model of every operation and component schema in `spec`.
-pub fn build_model(spec: &OpenAPI) -> Result<Api, Error> {
+pub fn build_model_with(spec: &OpenAPI, settings: &Settings) -> Result<Api, Error> {
     let mut schemas = schema::Schemas::from_components(spec)?;
-    let operations = operation::operations(spec, &mut schemas)?;
+    let (operations, skipped) =
+        operation::operations(spec, &mut schemas, settings.skip_invalid_paths())?;
     Ok(Api {
         operations,
         types: schemas.into_types(),
+        skipped,
     })
 }
 
