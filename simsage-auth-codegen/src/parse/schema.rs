@@ -49,7 +49,7 @@ impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
     }
 }
 
-/// What a component schema becomes.
+/// The kind of Rust type a component schema becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ComponentKind {
     Struct,
@@ -73,6 +73,9 @@ pub(crate) struct Schemas<'a> {
     pub(crate) tag_fields: BTreeMap<String, String>,
     /// Alias components being resolved, to detect an alias that contains itself.
     resolving: Vec<&'a str>,
+    /// Inline object schemas being converted, with their type names. An inline schema can
+    /// meet itself again through an `allOf` member that refers to its parent component.
+    inline_in_progress: Vec<(&'a Schema, String)>,
     /// Whether inline enumerations met now get no catch-all variant (parameters).
     closed_enums: bool,
 }
@@ -93,6 +96,7 @@ impl<'a> Schemas<'a> {
             children: BTreeMap::new(),
             tag_fields: BTreeMap::new(),
             resolving: Vec::new(),
+            inline_in_progress: Vec::new(),
             closed_enums: false,
         };
         schemas.find_children();
@@ -246,8 +250,8 @@ impl<'a> Schemas<'a> {
     /// Returns the Rust type for a schema, creating named types for inline objects,
     /// enumerations and unions.
     ///
-    /// `hint` names such a type; it is derived from the struct and property, or from the
-    /// parameter or operation, that holds the schema.
+    /// `hint` names such a type. It is derived from the struct and property, or from the
+    /// parameter or operation, that contains the schema.
     pub(crate) fn type_ref(
         &mut self,
         schema: SchemaRef<'a>,
@@ -439,11 +443,21 @@ impl<'a> Schemas<'a> {
         pointer: &Pointer,
         hint: &str,
     ) -> Result<TypeRef, Error> {
+        let in_progress = self
+            .inline_in_progress
+            .iter()
+            .find(|(other, _)| std::ptr::eq(*other, schema));
+        if let Some((_, name)) = in_progress {
+            return Ok(TypeRef::Named(name.clone()));
+        }
         let name = self.inline_name(hint, pointer)?;
-        let shape = ObjectShape::of_schema(self, schema, pointer)?;
-        let description = schema.schema_data.description.clone();
-        let def = self.struct_def(name.clone(), hint, description, &shape)?;
-        self.add_type(TypeDef::Struct(def), pointer.clone())?;
+        self.inline_in_progress.push((schema, name.clone()));
+        let def = ObjectShape::of_schema(self, schema, pointer).and_then(|shape| {
+            let description = schema.schema_data.description.clone();
+            self.struct_def(name.clone(), hint, description, &shape)
+        });
+        self.inline_in_progress.pop();
+        self.add_type(TypeDef::Struct(def?), pointer.clone())?;
         Ok(TypeRef::Named(name))
     }
 
