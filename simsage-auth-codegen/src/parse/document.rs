@@ -16,6 +16,7 @@ pub fn parse_document(text: &str) -> Result<OpenAPI, Error> {
             message: "the document is empty".to_string(),
         });
     }
+    crate::parse::depth::check_depth(text)?;
     let deserializer = serde_yaml::Deserializer::from_str(text);
     let spec: OpenAPI = serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let pointer = pointer_from_path(error.path());

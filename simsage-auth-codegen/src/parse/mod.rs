@@ -1,6 +1,7 @@
 //! First stage: reads an OpenAPI document and builds the [`Api`] model.
 
 mod content;
+mod depth;
 mod document;
 mod extensions;
 mod object;
