@@ -103,7 +103,7 @@ pub enum Location {
     Form,
 }
 
-/// How a query parameter that is not a plain string is written (OpenAPI `style` and
+/// The wire form of a query parameter that is not a plain string (OpenAPI `style` and
 /// `explode`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QueryStyle {
@@ -132,7 +132,7 @@ pub struct Param {
     pub ty: TypeRef,
     /// Whether the method takes the argument by reference (`&str`, `&T`) rather than by value.
     pub by_reference: bool,
-    /// How a query parameter other than a plain string is written.
+    /// The wire form of a query parameter other than a plain string.
     pub query_style: QueryStyle,
     /// Whether the value is a secret (`x-sensitive: true`): its header is marked sensitive
     /// and the value is scrubbed from error messages.

@@ -1,6 +1,6 @@
-//! Runs the generator on whole documents: SimSage's published descriptions, when the
-//! workspace has them beside it in `../shared/upstream`, and reordered copies of the
-//! fixtures, which must generate the same code.
+//! Runs the generator on whole documents: SimSage's published descriptions, when they are
+//! present beside the workspace, and reordered copies of the fixtures, which must
+//! generate the same code.
 //!
 //! `.ci/whole-api-check.sh` compiles what the generator writes for the whole API; these
 //! tests only generate, so they stay fast.
@@ -21,7 +21,8 @@ fn read(path: &Path) -> String {
         .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
 }
 
-/// Returns SimSage's published descriptions, or none when `../shared/upstream` is absent.
+/// Returns SimSage's published descriptions from the upstream directory beside the
+/// workspace, or none when that directory is absent.
 fn upstream_specs() -> Vec<PathBuf> {
     let directory = workspace_file("../shared/upstream");
     let Ok(entries) = std::fs::read_dir(&directory) else {

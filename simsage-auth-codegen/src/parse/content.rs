@@ -142,7 +142,7 @@ fn is_binary(schema: SchemaRef<'_>) -> bool {
 /// JSON content wins. Otherwise `text/plain` is read like a JSON string, other `text/*`
 /// types as text, and anything else (PDF, images, spreadsheets, octet streams) as bytes.
 /// The `Accept` header lists the response's media types when the response is not JSON,
-/// because Spring answers 406 to `Accept: application/json` for such operations.
+/// because Spring responds with 406 to `Accept: application/json` for such operations.
 pub(crate) fn response_body<'a>(
     schemas: &mut Schemas<'a>,
     response: &'a Response,

@@ -19,7 +19,7 @@ use crate::parse::schema::{SchemaRef, Schemas};
 /// Name of the request body argument of every method that takes one.
 pub(crate) const BODY_ARGUMENT: &str = "body";
 
-/// Name of the local variable that holds the request in every generated method.
+/// Name of the request variable in every generated method.
 const CALL_VARIABLE: &str = "call";
 
 /// Methods that `Client` defines itself; an operation with the same name gets a `_` suffix.
