@@ -326,11 +326,11 @@ fn multipart_parts_become_arguments() {
     assert!(upload.body.is_none());
     let client = generated().client;
     assert!(
-        client.contains("call.multipart_file(\"file\", file);"),
+        client.contains("call.multipart_file(\"file\", file)?;"),
         "{client}"
     );
     assert!(
-        client.contains("call.multipart_text(\"pages\", pages);"),
+        client.contains("call.multipart_text(\"pages\", pages)?;"),
         "{client}"
     );
     assert!(

@@ -55,9 +55,9 @@ pub(crate) fn form_part_step(param: &Param) -> TokenStream {
     let name = ident(&param.rust_name);
     let wire = &param.wire_name;
     if param.ty == TypeRef::File {
-        quote! { call.multipart_file(#wire, #name); }
+        quote! { call.multipart_file(#wire, #name)?; }
     } else {
-        quote! { call.multipart_text(#wire, #name); }
+        quote! { call.multipart_text(#wire, #name)?; }
     }
 }
 
@@ -75,7 +75,7 @@ pub(crate) fn can_reject(param: &Param) -> bool {
         Location::Path => param.ty == TypeRef::String,
         Location::Header => true,
         Location::Query => param.ty != TypeRef::String,
-        Location::Form => false,
+        Location::Form => param.ty == TypeRef::File,
     }
 }
 

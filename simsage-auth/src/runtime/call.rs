@@ -31,10 +31,6 @@ pub struct Call<'a> {
     has_query: bool,
     headers: HeaderMap,
     body: Option<Vec<u8>>,
-    /// The `Accept` header, or `None` for `application/json`.
-    accept: Option<&'static str>,
-    #[cfg(feature = "multipart")]
-    form: crate::runtime::multipart::FormParts,
     secrets: Vec<&'a str>,
 }
 
@@ -51,9 +47,6 @@ impl<'a> Call<'a> {
             has_query: false,
             headers: HeaderMap::new(),
             body: None,
-            accept: None,
-            #[cfg(feature = "multipart")]
-            form: Default::default(),
             secrets: Vec::new(),
         }
     }
@@ -114,7 +107,8 @@ impl<'a> Call<'a> {
     /// `media_types` must be a valid header value, such as `image/jpeg, image/svg+xml`.
     /// The generator checks this, because an invalid value panics here.
     pub fn accept(&mut self, media_types: &'static str) {
-        self.accept = Some(media_types);
+        self.headers
+            .insert(ACCEPT, HeaderValue::from_static(media_types));
     }
 
     /// Sets a header whose value is not secret.
@@ -161,16 +155,27 @@ impl<'a> Call<'a> {
         Ok(())
     }
 
-    /// Adds a file part to the `multipart/form-data` body.
+    /// Adds a file part to the `multipart/form-data` body; `name` is the part's name.
     #[cfg(feature = "multipart")]
-    pub fn multipart_file(&mut self, name: &'static str, file: &crate::runtime::FilePart) {
-        self.form.push_file(name, file);
+    pub fn multipart_file(
+        &mut self,
+        name: &'static str,
+        file: &crate::runtime::FilePart,
+    ) -> Result<(), Error> {
+        crate::runtime::multipart::append_file(&mut self.body, &mut self.headers, name, file)
+            .map_err(|reason| self.invalid(name, reason))
     }
 
-    /// Adds a text part to the `multipart/form-data` body.
+    /// Adds a text part to the `multipart/form-data` body; `name` is the part's name.
     #[cfg(feature = "multipart")]
-    pub fn multipart_text(&mut self, name: &'static str, value: impl std::fmt::Display) {
-        self.form.push_text(name, value.to_string());
+    pub fn multipart_text(
+        &mut self,
+        name: &'static str,
+        value: impl std::fmt::Display,
+    ) -> Result<(), Error> {
+        let value = value.to_string();
+        crate::runtime::multipart::append_text(&mut self.body, &mut self.headers, name, &value)
+            .map_err(|reason| self.invalid(name, reason))
     }
 
     /// Sends the request and decodes a JSON response.
@@ -208,23 +213,15 @@ impl<'a> Call<'a> {
     async fn send(self) -> Result<Received<'a>, Error> {
         let operation = self.operation.id;
         let transport = |source| Error::Transport { operation, source };
+        let mut headers = self.headers;
+        add_default_headers(&mut headers, self.body.is_some());
         let mut request = self
             .client
             .http()
             .request(self.operation.method.clone(), self.url)
-            .headers(self.headers)
-            .header(
-                ACCEPT,
-                HeaderValue::from_static(self.accept.unwrap_or("application/json")),
-            );
+            .headers(headers);
         if let Some(body) = self.body {
-            request = request
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body);
-        }
-        #[cfg(feature = "multipart")]
-        if let Some(form) = self.form.to_form() {
-            request = request.multipart(form);
+            request = request.body(body);
         }
         let response = request.send().await.map_err(transport)?;
         let status = response.status();
@@ -249,5 +246,15 @@ impl<'a> Call<'a> {
             parameter,
             reason,
         }
+    }
+}
+
+/// Sets `Accept` and, when there is a body, `Content-Type` to JSON, unless the call set
+/// them: `Call::accept` for other responses, a multipart form for its own body.
+fn add_default_headers(headers: &mut HeaderMap, has_body: bool) {
+    let json = HeaderValue::from_static("application/json");
+    headers.entry(ACCEPT).or_insert_with(|| json.clone());
+    if has_body {
+        headers.entry(CONTENT_TYPE).or_insert(json);
     }
 }
