@@ -48,10 +48,14 @@ fn generate(spec_path: &std::path::Path) -> Result<(), String> {
     let out_dir = PathBuf::from(
         std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set; run the build through cargo")?,
     );
-    for (name, contents) in [
+    let files = [
         ("types.rs", &generated.types),
         ("client.rs", &generated.client),
-    ] {
+        ("session.rs", &generated.session),
+        ("blocking.rs", &generated.blocking),
+        ("mock.rs", &generated.mock),
+    ];
+    for (name, contents) in files {
         let path = out_dir.join(name);
         std::fs::write(&path, contents)
             .map_err(|error| format!("cannot write {}: {error}", path.display()))?;

@@ -79,10 +79,17 @@ fn run(options: &Options) -> Result<(), String> {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let settings = Settings::new()
-        .with_runtime_path("::simsage_auth::__private")
-        .with_source_name(source_name)
-        .with_skip_invalid_paths(options.skip_invalid_paths);
+    // The crate has no session type, and its `Client` defines only `new`; the methods of
+    // `simsage_auth::Client` that it dereferences to may share a generated method's name.
+    let settings = Settings {
+        session_header: None,
+        sign_out_operation: None,
+        reserved_methods: vec!["new".to_string()],
+        ..Settings::default()
+    }
+    .with_runtime_path("::simsage_auth::__private")
+    .with_source_name(source_name)
+    .with_skip_invalid_paths(options.skip_invalid_paths);
     let generated = simsage_auth_codegen::generate_with(&text, &settings)
         .map_err(|error| format!("{}: {error}", options.spec.display()))?;
     for skipped in &generated.skipped {

@@ -45,6 +45,16 @@ pub struct Operation {
     pub summary: Option<String>,
     /// Longer description.
     pub description: Option<String>,
+    /// Index in [`Operation::params`] of the session-id header, when the operation has one.
+    pub session_param: Option<usize>,
+    /// Whether sending the request twice has the same effect as sending it once, so that
+    /// it may be retried: true for GET, PUT, DELETE, HEAD and OPTIONS unless the document
+    /// says `x-idempotent: false` (sign-ins and token requests), false for POST and PATCH
+    /// unless it says `x-idempotent: true`.
+    pub idempotent: bool,
+    /// Whether the operation ends the session it is called with (sign-out), so that the
+    /// session handle's method consumes the handle.
+    pub ends_session: bool,
 }
 
 /// HTTP methods an operation can use.
@@ -67,6 +77,11 @@ pub enum Method {
 }
 
 impl Method {
+    /// Returns whether HTTP defines the method as idempotent (RFC 9110, section 9.2.2).
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post | Method::Patch)
+    }
+
     /// Returns the method name as it appears on the wire.
     pub fn as_str(self) -> &'static str {
         match self {

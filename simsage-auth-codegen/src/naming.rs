@@ -61,21 +61,26 @@ fn push_word(chars: &[char], words: &mut Vec<String>) {
 }
 
 /// Splits an upper-case run into known acronyms, or returns `None` if it is not made of them.
+///
+/// Greedy and iterative: at each position the longest matching acronym is taken, which
+/// splits every run SimSage uses (`SSOACL`, `JWT`, `KB`) and cannot exhaust the stack on a
+/// long name.
 fn split_acronyms(run: &str) -> Option<Vec<String>> {
-    if run.is_empty() {
-        return Some(Vec::new());
+    let mut parts = Vec::new();
+    let mut rest = run;
+    while !rest.is_empty() {
+        let acronym = ACRONYMS
+            .iter()
+            .filter(|a| rest.starts_with(**a))
+            .max_by_key(|a| a.len())?;
+        parts.push((*acronym).to_string());
+        rest = &rest[acronym.len()..];
     }
-    ACRONYMS
-        .iter()
-        .filter(|a| run.starts_with(**a))
-        .find_map(|acronym| {
-            let mut rest = split_acronyms(&run[acronym.len()..])?;
-            rest.insert(0, (*acronym).to_string());
-            Some(rest)
-        })
+    Some(parts)
 }
 
-/// Returns the snake_case identifier for `name`, or `None` when it has no letters or digits.
+/// Returns the snake_case identifier for `name`, or `None` when it has no ASCII letters
+/// or digits.
 ///
 /// A leading digit gets a `_` prefix and a keyword gets a `_` suffix (`async` becomes
 /// `async_`), because raw identifiers cannot spell `self` or `crate`.
@@ -92,7 +97,8 @@ pub fn snake_case(name: &str) -> Option<String> {
     Some(escape(joined, "_"))
 }
 
-/// Returns the UpperCamelCase identifier for `name`, or `None` when it has no letters or digits.
+/// Returns the UpperCamelCase identifier for `name`, or `None` when it has no ASCII letters
+/// or digits.
 ///
 /// Acronyms become words (`CMOrganisation` becomes `CmOrganisation`), and a leading digit
 /// gets `prefix` in front so that `1` can become the enum variant `V1`.

@@ -19,7 +19,7 @@ fn fixture() -> String {
 
 fn model() -> Api {
     let document = parse::parse_document(&fixture()).expect("fixture parses");
-    parse::build_model(&document).expect("fixture builds")
+    parse::build_model(&document, &Settings::default()).expect("fixture builds")
 }
 
 fn generated() -> Generated {
@@ -353,7 +353,7 @@ fn optional_json_body_is_option() {
 
 #[test]
 fn runtime_path_setting_rebases_paths() {
-    let settings = Settings::new()
+    let settings = Settings::default()
         .with_runtime_path("::simsage_auth::__private")
         .with_source_name("features.yaml");
     let generated =
@@ -376,7 +376,7 @@ fn runtime_path_setting_rebases_paths() {
 
 #[test]
 fn invalid_runtime_path_is_rejected() {
-    let settings = Settings::new().with_runtime_path("not a path");
+    let settings = Settings::default().with_runtime_path("not a path");
     let error = simsage_auth_codegen::generate_with(&fixture(), &settings).unwrap_err();
     assert!(
         matches!(
@@ -403,7 +403,7 @@ fn path_mismatch_is_skipped_only_on_request() {
         "{message}"
     );
 
-    let settings = Settings::new().with_skip_invalid_paths(true);
+    let settings = Settings::default().with_skip_invalid_paths(true);
     let generated = simsage_auth_codegen::generate_with(&spec, &settings).expect("generates");
     assert_eq!(generated.skipped.len(), 1);
     assert_eq!(

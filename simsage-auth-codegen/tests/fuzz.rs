@@ -595,8 +595,8 @@ fn mutated_specs_never_panic() {
     let first_seed = env_number("FUZZ_SEED", 1);
     let bases = base_specs();
     let settings = [
-        Settings::new(),
-        Settings::new()
+        Settings::default(),
+        Settings::default()
             .with_runtime_path("::simsage_auth::__private")
             .with_skip_invalid_paths(true),
     ];

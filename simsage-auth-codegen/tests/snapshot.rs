@@ -43,6 +43,9 @@ fn generated_code_matches_snapshot() {
     let generated = simsage_auth_codegen::generate(&spec).expect("openapi.yaml generates");
     check_snapshot("types.rs", &generated.types);
     check_snapshot("client.rs", &generated.client);
+    check_snapshot("session.rs", &generated.session);
+    check_snapshot("blocking.rs", &generated.blocking);
+    check_snapshot("mock.rs", &generated.mock);
 }
 
 #[test]

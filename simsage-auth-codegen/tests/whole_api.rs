@@ -54,7 +54,7 @@ fn whole_api_generates_with_one_skipped_operation() {
     let error = simsage_auth_codegen::generate(&spec).unwrap_err();
     assert_eq!(error.pointer(), pointer, "{error}");
 
-    let settings = Settings::new().with_skip_invalid_paths(true);
+    let settings = Settings::default().with_skip_invalid_paths(true);
     let generated = simsage_auth_codegen::generate_with(&spec, &settings).expect("generates");
     let skipped: Vec<&str> = generated.skipped.iter().map(|e| e.pointer()).collect();
     assert_eq!(skipped, [pointer]);
@@ -67,7 +67,7 @@ fn whole_api_generates_with_one_skipped_operation() {
 
 #[test]
 fn every_upstream_version_generates() {
-    let settings = Settings::new().with_skip_invalid_paths(true);
+    let settings = Settings::default().with_skip_invalid_paths(true);
     for path in upstream_specs() {
         let generated = simsage_auth_codegen::generate_with(&read(&path), &settings)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
@@ -111,7 +111,7 @@ fn reorder(document: &mut Value, keys: &[&str], order: impl Fn(&mut Entries)) {
 }
 
 fn generate(text: &str) -> Generated {
-    let settings = Settings::new().with_skip_invalid_paths(true);
+    let settings = Settings::default().with_skip_invalid_paths(true);
     simsage_auth_codegen::generate_with(text, &settings).expect("generates")
 }
 

@@ -9,14 +9,14 @@ use crate::types::JsonMessage;
 /// Why a call to SimSage failed.
 ///
 /// Variants follow the stage that failed: checking the arguments, sending the request,
-/// or reading the response. None of them holds a password, session id, JWT, one-time
+/// or reading the response. None of them contains a password, session id, JWT, one-time
 /// token or reset id: the values of secret arguments are never copied into an error, and
 /// text taken from a response has those values replaced by `<redacted>`.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// SimSage answered with an error status and a `JsonMessage` body, whose `error` field
-    /// holds the reason, such as `invalid session id`.
+    /// SimSage returned an error status and a `JsonMessage` body, whose `error` field
+    /// contains the reason, such as `invalid session id`.
     Api {
         /// The operation id, such as `signIn`.
         operation: &'static str,
@@ -60,6 +60,12 @@ pub enum Error {
         /// What did not fit, with values from the body left out.
         source: DecodeError,
     },
+    /// A method of the blocking client was called from inside an async runtime, where
+    /// blocking would stall the runtime. No request was sent; use the async client there.
+    BlockingInAsyncContext {
+        /// The operation id.
+        operation: &'static str,
+    },
     /// An argument cannot be sent as given. No request was sent.
     InvalidParameter {
         /// The operation id, or the constructor that rejected a setting.
@@ -79,7 +85,8 @@ impl Error {
             | Error::UnexpectedBody { operation, .. }
             | Error::Transport { operation, .. }
             | Error::Decode { operation, .. }
-            | Error::InvalidParameter { operation, .. } => operation,
+            | Error::InvalidParameter { operation, .. }
+            | Error::BlockingInAsyncContext { operation } => operation,
         }
     }
 
@@ -90,7 +97,7 @@ impl Error {
             | Error::UnexpectedBody { status, .. }
             | Error::Decode { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
-            Error::InvalidParameter { .. } => None,
+            Error::InvalidParameter { .. } | Error::BlockingInAsyncContext { .. } => None,
         }
     }
 
@@ -180,6 +187,10 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "{operation}: invalid `{parameter}`: {reason}")
             }
+            Error::BlockingInAsyncContext { operation } => write!(
+                f,
+                "{operation}: the blocking client was called inside an async runtime; use the async client there"
+            ),
         }
     }
 }
@@ -255,7 +266,7 @@ fn redact_values(message: &str) -> String {
         let Some(rest) = message.strip_prefix(prefix) else {
             continue;
         };
-        let Some(expected_at) = rest.find(", expected") else {
+        let Some(expected_at) = rest.rfind(", expected") else {
             continue;
         };
         let kind = rest[..expected_at]

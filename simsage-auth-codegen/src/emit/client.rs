@@ -9,7 +9,8 @@ use quote::quote;
 
 use crate::emit::docs::{doc, paragraphs, sentence};
 use crate::emit::request;
-use crate::emit::types::{ident, type_tokens};
+use crate::emit::signature::{Receiver, Signature, signature};
+use crate::emit::types::ident;
 use crate::model::{Api, Location, Operation, Param, PathPart, ResponseBody, TypeRef};
 
 /// Emits the client methods of `api`.
@@ -26,8 +27,11 @@ fn method(operation: &Operation) -> TokenStream {
     let docs = doc(&method_docs(operation));
     let id = &operation.id;
     let name = ident(&operation.rust_name);
-    let arguments = arguments(operation);
-    let output = output_type(&operation.success.body);
+    let Signature {
+        typed: arguments,
+        output,
+        ..
+    } = signature(operation, Receiver::Shared);
     let http_method = ident(operation.method.as_str());
     let path = &operation.path;
     let path_steps = operation
@@ -44,6 +48,7 @@ fn method(operation: &Operation) -> TokenStream {
     let send = send_call(&operation.success.body);
     let aliases = method_aliases(operation);
     let allowances = request::lint_allowances(arguments.len());
+    let idempotent = operation.idempotent;
     quote! {
         #docs
         #aliases
@@ -53,6 +58,7 @@ fn method(operation: &Operation) -> TokenStream {
                 id: #id,
                 method: ::reqwest::Method::#http_method,
                 path: #path,
+                idempotent: #idempotent,
             };
             let mut call = crate::runtime::Call::new(self, &OPERATION);
             #(#path_steps)*
@@ -64,48 +70,12 @@ fn method(operation: &Operation) -> TokenStream {
     }
 }
 
-fn method_aliases(operation: &Operation) -> TokenStream {
+pub(crate) fn method_aliases(operation: &Operation) -> TokenStream {
     let id = &operation.id;
     if operation.rust_name == operation.id {
         TokenStream::new()
     } else {
         quote! { #[doc(alias = #id)] }
-    }
-}
-
-fn arguments(operation: &Operation) -> Vec<TokenStream> {
-    let mut arguments: Vec<TokenStream> = operation.params.iter().map(argument).collect();
-    if let Some(body) = &operation.body {
-        arguments.insert(operation.body_position, request::body_argument(body));
-    }
-    arguments
-}
-
-fn argument(param: &Param) -> TokenStream {
-    let name = ident(&param.rust_name);
-    let ty = match &param.ty {
-        TypeRef::String => quote! { &str },
-        other if param.by_reference => {
-            let ty = type_tokens(other);
-            quote! { &#ty }
-        }
-        other => type_tokens(other),
-    };
-    if param.required {
-        quote! { #name: #ty }
-    } else {
-        quote! { #name: ::std::option::Option<#ty> }
-    }
-}
-
-fn output_type(body: &ResponseBody) -> TokenStream {
-    match body {
-        ResponseBody::Empty => quote! { () },
-        ResponseBody::Json(ty) => type_tokens(ty),
-        ResponseBody::Text { sensitive: false } => quote! { ::std::string::String },
-        ResponseBody::Text { sensitive: true } => quote! { crate::SecretString },
-        ResponseBody::RawText => quote! { ::std::string::String },
-        ResponseBody::Bytes => quote! { crate::runtime::Bytes },
     }
 }
 
@@ -130,7 +100,7 @@ fn path_step(operation: &Operation, part: &PathPart) -> TokenStream {
     }
 }
 
-fn segment_rules(param: &Param) -> TokenStream {
+pub(crate) fn segment_rules(param: &Param) -> TokenStream {
     if param.empty_value.is_none() && param.slash_replacement.is_none() {
         return quote! { crate::runtime::SegmentRules::STRICT };
     }
@@ -206,7 +176,7 @@ fn send_call(body: &ResponseBody) -> TokenStream {
     }
 }
 
-fn method_docs(operation: &Operation) -> String {
+pub(crate) fn method_docs(operation: &Operation) -> String {
     let summary = operation
         .summary
         .as_deref()

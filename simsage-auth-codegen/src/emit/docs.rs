@@ -4,8 +4,24 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// Returns one `#[doc = "..."]` attribute per line of `text`, which prettyplease prints as `///`.
+///
+/// A code fence without a language is marked `text`, so that code quoted in a spec
+/// description does not become a doctest.
 pub(crate) fn doc(text: &str) -> TokenStream {
+    let mut in_fence = false;
     let lines = text.trim_end().lines().map(|line| {
+        let line = if line.trim_start().starts_with("```") {
+            let bare = line.trim() == "```";
+            let opens = !in_fence;
+            in_fence = !in_fence;
+            if bare && opens {
+                line.replacen("```", "```text", 1)
+            } else {
+                line.to_string()
+            }
+        } else {
+            line.to_string()
+        };
         let line = if line.is_empty() {
             String::new()
         } else {
@@ -29,7 +45,7 @@ pub(crate) fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> String
 /// Ends `text` with a period unless it already ends with punctuation.
 pub(crate) fn sentence(text: &str) -> String {
     let text = text.trim();
-    if text.ends_with(['.', '!', '?', ':']) || text.is_empty() {
+    if text.ends_with(['.', '!', '?', ':']) || text.ends_with("```") || text.is_empty() {
         text.to_string()
     } else {
         format!("{text}.")
@@ -44,6 +60,13 @@ mod tests {
     fn doc_emits_one_attribute_per_line() {
         let tokens = doc("First line.\n\nSecond line.").to_string();
         assert_eq!(tokens.matches("doc").count(), 3, "{tokens}");
+    }
+
+    #[test]
+    fn bare_code_fence_becomes_text() {
+        let tokens = doc("Example:\n```\nlet x = 1;\n```").to_string();
+        assert!(tokens.contains("```text"), "{tokens}");
+        assert_eq!(tokens.matches("```text").count(), 1, "{tokens}");
     }
 
     #[test]

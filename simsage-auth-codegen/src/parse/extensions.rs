@@ -11,9 +11,18 @@ pub(crate) fn flag(
     name: &str,
     pointer: &Pointer,
 ) -> Result<bool, Error> {
+    Ok(optional_flag(extensions, name, pointer)?.unwrap_or(false))
+}
+
+/// Reads a boolean extension that may be absent.
+pub(crate) fn optional_flag(
+    extensions: &IndexMap<String, Value>,
+    name: &str,
+    pointer: &Pointer,
+) -> Result<Option<bool>, Error> {
     match extensions.get(name) {
-        None => Ok(false),
-        Some(Value::Bool(value)) => Ok(*value),
+        None => Ok(None),
+        Some(Value::Bool(value)) => Ok(Some(*value)),
         Some(other) => Err(Error::invalid(
             &pointer.join(name),
             format!("`{name}` must be true or false, not {other}"),

@@ -1,7 +1,6 @@
 //! First stage: reads an OpenAPI document and builds the [`Api`] model.
 
 mod content;
-mod depth;
 mod document;
 mod extensions;
 mod object;
@@ -13,21 +12,14 @@ pub use document::parse_document;
 
 use openapiv3::OpenAPI;
 
+use crate::Settings;
 use crate::error::Error;
 use crate::model::Api;
-use crate::settings::Settings;
-
-/// Builds the model of every operation and component schema in `spec`, with the
-/// default [`Settings`].
-pub fn build_model(spec: &OpenAPI) -> Result<Api, Error> {
-    build_model_with(spec, &Settings::default())
-}
 
 /// Builds the model of every operation and component schema in `spec`.
-pub fn build_model_with(spec: &OpenAPI, settings: &Settings) -> Result<Api, Error> {
+pub fn build_model(spec: &OpenAPI, settings: &Settings) -> Result<Api, Error> {
     let mut schemas = schema::Schemas::from_components(spec)?;
-    let (operations, skipped) =
-        operation::operations(spec, &mut schemas, settings.skip_invalid_paths())?;
+    let (operations, skipped) = operation::operations(spec, &mut schemas, settings)?;
     Ok(Api {
         operations,
         types: schemas.into_types(),
@@ -92,7 +84,11 @@ components:
 "##;
 
     fn model() -> Api {
-        build_model(&parse_document(SPEC).expect("spec parses")).expect("model builds")
+        build_model(
+            &parse_document(SPEC).expect("spec parses"),
+            &Settings::default(),
+        )
+        .expect("model builds")
     }
 
     #[test]
@@ -157,6 +153,8 @@ components:
         assert_eq!(op.method, Method::Put);
         assert_eq!(op.params[3].ty, TypeRef::Named("ApiVersion".to_string()));
         assert!(op.params[2].sensitive);
+        assert_eq!(op.session_param, Some(2));
+        assert!(op.idempotent);
         assert_eq!(op.params[2].location, Location::Header);
     }
 

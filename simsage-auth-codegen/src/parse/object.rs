@@ -218,7 +218,7 @@ impl<'a> ObjectShape<'a> {
             let rust_name = naming::snake_case(wire_name).ok_or_else(|| {
                 Error::invalid(
                     &property.pointer,
-                    format!("property name `{wire_name}` has no letters or digits"),
+                    format!("property name `{wire_name}` has no ASCII letters or digits"),
                 )
             })?;
             if let Some(other) = owners.insert(rust_name.clone(), &property.pointer) {

@@ -7,6 +7,7 @@ use openapiv3::{
     Response, StatusCode,
 };
 
+use crate::Settings;
 use crate::error::{Error, Pointer};
 use crate::model::{
     Body, Location, Method, Operation, Param, PathPart, QueryStyle, Success, TypeRef,
@@ -21,16 +22,6 @@ pub(crate) const BODY_ARGUMENT: &str = "body";
 
 /// Name of the request variable in every generated method.
 const CALL_VARIABLE: &str = "call";
-
-/// Methods that `Client` defines itself; an operation with the same name gets a `_` suffix.
-const CLIENT_METHODS: &[&str] = &[
-    "base_url",
-    "clone",
-    "fmt",
-    "http",
-    "new",
-    "with_http_client",
-];
 
 /// The result of converting one operation.
 enum Converted {
@@ -56,16 +47,16 @@ struct Found<'a> {
 pub(crate) fn operations<'a>(
     spec: &'a OpenAPI,
     schemas: &mut Schemas<'a>,
-    skip_invalid_paths: bool,
+    settings: &Settings,
 ) -> Result<(Vec<Operation>, Vec<Error>), Error> {
     let found = find_operations(spec)?;
-    let names = method_names(&found)?;
+    let names = method_names(&found, settings)?;
     let mut operations = Vec::with_capacity(found.len());
     let mut skipped = Vec::new();
     for (entry, rust_name) in found.iter().zip(names) {
-        match convert(spec, schemas, entry, rust_name)? {
+        match convert(spec, schemas, entry, rust_name, settings)? {
             Converted::Operation(operation) => operations.push(*operation),
-            Converted::InvalidPath(error) if skip_invalid_paths => skipped.push(error),
+            Converted::InvalidPath(error) if settings.skip_invalid_paths => skipped.push(error),
             Converted::InvalidPath(error) => return Err(error),
         }
     }
@@ -153,7 +144,7 @@ fn parse_method(name: &str, pointer: &Pointer) -> Result<Method, Error> {
 
 /// Decides method names: snake_case of the operationId, without springdoc's `_<n>` suffix
 /// when no other operation has the same stem.
-fn method_names(found: &[Found<'_>]) -> Result<Vec<String>, Error> {
+fn method_names(found: &[Found<'_>], settings: &Settings) -> Result<Vec<String>, Error> {
     let stem = |id: &str| naming::strip_dedup_suffix(id).unwrap_or(id).to_string();
     let mut stem_counts: BTreeMap<String, usize> = BTreeMap::new();
     for entry in found {
@@ -169,14 +160,20 @@ fn method_names(found: &[Found<'_>]) -> Result<Vec<String>, Error> {
             entry.id
         };
         let id_pointer = entry.pointer.join("operationId");
-        let mut name = naming::snake_case(source).ok_or_else(|| {
+        let name = naming::snake_case(source).ok_or_else(|| {
             Error::invalid(
                 &id_pointer,
-                format!("operationId `{}` has no letters or digits", entry.id),
+                format!("operationId `{}` has no ASCII letters or digits", entry.id),
             )
         })?;
-        if CLIENT_METHODS.contains(&name.as_str()) {
-            name.push('_');
+        if settings.reserved_methods.contains(&name) {
+            return Err(Error::invalid(
+                &id_pointer,
+                format!(
+                    "operationId `{}` maps to the method name `{name}`, which the client already defines; rename the operation",
+                    entry.id
+                ),
+            ));
         }
         if let Some(other) = owners.insert(name.clone(), &entry.pointer) {
             let (first, second) = ordered(other.join("operationId"), id_pointer);
@@ -202,6 +199,7 @@ fn convert<'a>(
     schemas: &mut Schemas<'a>,
     entry: &Found<'a>,
     rust_name: String,
+    settings: &Settings,
 ) -> Result<Converted, Error> {
     let mut params = parameters(spec, schemas, entry)?;
     let path_parts = match path_parts(entry.path, &params, &entry.pointer) {
@@ -246,8 +244,21 @@ fn convert<'a>(
             literal => literal,
         })
         .collect();
-    let params = order.iter().map(|&i| params[i].clone()).collect();
+    let params: Vec<Param> = order.iter().map(|&i| params[i].clone()).collect();
     let (success, error_statuses) = responses(spec, schemas, entry)?;
+    let session_param = settings.session_header.as_deref().and_then(|header| {
+        params.iter().position(|p: &Param| {
+            p.location == Location::Header && p.required && p.wire_name.eq_ignore_ascii_case(header)
+        })
+    });
+    let idempotent = match extensions::optional_flag(
+        &entry.operation.extensions,
+        "x-idempotent",
+        &entry.pointer,
+    )? {
+        Some(flag) => flag,
+        None => entry.method.is_idempotent(),
+    };
     Ok(Converted::Operation(Box::new(Operation {
         id: entry.id.to_string(),
         rust_name,
@@ -261,6 +272,9 @@ fn convert<'a>(
         error_statuses,
         summary: entry.operation.summary.clone(),
         description: entry.operation.description.clone(),
+        session_param,
+        idempotent,
+        ends_session: settings.sign_out_operation.as_deref() == Some(entry.id),
     })))
 }
 
@@ -307,7 +321,7 @@ fn parameters<'a>(
         .enumerate()
         .map(|(i, p)| (p, entry.pointer.join("parameters").index(i)));
     for (parameter, pointer) in inherited.chain(own) {
-        let parameter = resolve_parameter(spec, parameter, &pointer)?;
+        let (parameter, pointer) = resolve_parameter(spec, parameter, &pointer)?;
         let data = parameter.parameter_data_ref();
         resolved.retain(|(p, _)| {
             let other = p.parameter_data_ref();
@@ -333,24 +347,31 @@ fn parameters<'a>(
     Ok(params)
 }
 
+/// Resolves a parameter reference; the returned pointer addresses the parameter's
+/// definition, so errors in it point where it is written.
 fn resolve_parameter<'a>(
     spec: &'a OpenAPI,
     parameter: &'a ReferenceOr<Parameter>,
     pointer: &Pointer,
-) -> Result<&'a Parameter, Error> {
+) -> Result<(&'a Parameter, Pointer), Error> {
     match parameter {
-        ReferenceOr::Item(parameter) => Ok(parameter),
+        ReferenceOr::Item(parameter) => Ok((parameter, pointer.clone())),
         ReferenceOr::Reference { reference } => {
-            let target = reference
-                .strip_prefix("#/components/parameters/")
-                .and_then(|name| spec.components.as_ref()?.parameters.get(name));
-            match target {
-                Some(ReferenceOr::Item(parameter)) => Ok(parameter),
-                Some(ReferenceOr::Reference { .. }) => Err(Error::unsupported(
+            let name = reference.strip_prefix("#/components/parameters/");
+            let target = name.and_then(|name| spec.components.as_ref()?.parameters.get(name));
+            match (name, target) {
+                (Some(name), Some(ReferenceOr::Item(parameter))) => Ok((
+                    parameter,
+                    Pointer::root()
+                        .join("components")
+                        .join("parameters")
+                        .join(name),
+                )),
+                (_, Some(ReferenceOr::Reference { .. })) => Err(Error::unsupported(
                     &pointer.join("$ref"),
                     format!("`{reference}` is a reference to another reference"),
                 )),
-                None => Err(Error::invalid(
+                _ => Err(Error::invalid(
                     &pointer.join("$ref"),
                     format!("`{reference}` refers to a parameter that does not exist"),
                 )),
@@ -427,7 +448,7 @@ pub(crate) fn argument_name(name: &str, pointer: &Pointer) -> Result<String, Err
     let mut rust_name = naming::snake_case(name).ok_or_else(|| {
         Error::invalid(
             pointer,
-            format!("parameter name `{name}` has no letters or digits"),
+            format!("parameter name `{name}` has no ASCII letters or digits"),
         )
     })?;
     if rust_name == CALL_VARIABLE {
@@ -596,23 +617,12 @@ fn request_body<'a>(
     body: &'a ReferenceOr<RequestBody>,
     entry: &Found<'a>,
 ) -> Result<RequestContent, Error> {
-    let pointer = entry.pointer.join("requestBody");
-    let body = match body {
-        ReferenceOr::Item(body) => body,
-        ReferenceOr::Reference { reference } => reference
-            .strip_prefix("#/components/requestBodies/")
-            .and_then(|name| spec.components.as_ref()?.request_bodies.get(name))
-            .and_then(|b| match b {
-                ReferenceOr::Item(body) => Some(body),
-                ReferenceOr::Reference { .. } => None,
-            })
-            .ok_or_else(|| {
-                Error::invalid(
-                    &pointer.join("$ref"),
-                    format!("`{reference}` does not refer to a request body"),
-                )
-            })?,
-    };
+    let (body, pointer) = resolve_component(
+        body,
+        &entry.pointer.join("requestBody"),
+        "requestBodies",
+        |name| spec.components.as_ref()?.request_bodies.get(name),
+    )?;
     let Some((content_type, media)) = body.content.iter().find(|(c, _)| content::is_json(c)) else {
         return content::form_parts(schemas, body, &pointer, entry.id);
     };
@@ -681,7 +691,10 @@ fn responses<'a>(
         ));
     };
     let response_pointer = pointer.join(&code.to_string());
-    let response = resolve_response(spec, response, &response_pointer)?;
+    let (response, response_pointer) =
+        resolve_component(response, &response_pointer, "responses", |name| {
+            spec.components.as_ref()?.responses.get(name)
+        })?;
     let (body, accept) = content::response_body(schemas, response, &response_pointer, entry.id)?;
     let success = Success {
         status: code.to_string(),
@@ -692,25 +705,32 @@ fn responses<'a>(
     Ok((success, error_statuses))
 }
 
-fn resolve_response<'a>(
-    spec: &'a OpenAPI,
-    response: &'a ReferenceOr<Response>,
+/// Resolves a reference into `#/components/<section>`; the returned pointer addresses
+/// the item's definition, so errors in it point where it is written.
+fn resolve_component<'a, T>(
+    item: &'a ReferenceOr<T>,
     pointer: &Pointer,
-) -> Result<&'a Response, Error> {
-    match response {
-        ReferenceOr::Item(response) => Ok(response),
-        ReferenceOr::Reference { reference } => reference
-            .strip_prefix("#/components/responses/")
-            .and_then(|name| spec.components.as_ref()?.responses.get(name))
-            .and_then(|r| match r {
-                ReferenceOr::Item(response) => Some(response),
-                ReferenceOr::Reference { .. } => None,
-            })
-            .ok_or_else(|| {
-                Error::invalid(
-                    &pointer.join("$ref"),
-                    format!("`{reference}` does not refer to a response"),
-                )
-            }),
-    }
+    section: &str,
+    lookup: impl Fn(&str) -> Option<&'a ReferenceOr<T>>,
+) -> Result<(&'a T, Pointer), Error> {
+    let reference = match item {
+        ReferenceOr::Item(item) => return Ok((item, pointer.clone())),
+        ReferenceOr::Reference { reference } => reference,
+    };
+    let prefix = format!("#/components/{section}/");
+    let found = reference
+        .strip_prefix(&prefix)
+        .and_then(|name| match lookup(name)? {
+            ReferenceOr::Item(item) => Some((
+                item,
+                Pointer::root().join("components").join(section).join(name),
+            )),
+            ReferenceOr::Reference { .. } => None,
+        });
+    found.ok_or_else(|| {
+        Error::invalid(
+            &pointer.join("$ref"),
+            format!("`{reference}` does not refer to an item of #/components/{section}"),
+        )
+    })
 }

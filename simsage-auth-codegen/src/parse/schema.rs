@@ -175,7 +175,7 @@ impl<'a> Schemas<'a> {
             let rust_name = naming::upper_camel_case(name, "T").ok_or_else(|| {
                 Error::invalid(
                     &pointer,
-                    format!("schema name `{name}` has no letters or digits"),
+                    format!("schema name `{name}` has no ASCII letters or digits"),
                 )
             })?;
             if let Some(other) = owners.insert(rust_name.clone(), name) {
@@ -259,7 +259,7 @@ impl<'a> Schemas<'a> {
         hint: &str,
     ) -> Result<TypeRef, Error> {
         match schema {
-            SchemaRef::Reference(reference) => self.resolve_reference(reference, pointer, 0),
+            SchemaRef::Reference(reference) => self.resolve_reference(reference, pointer),
             SchemaRef::Item(schema) => self.inline_type(schema, pointer, hint),
         }
     }
@@ -299,40 +299,44 @@ impl<'a> Schemas<'a> {
         }
     }
 
-    fn resolve_reference(
-        &mut self,
-        reference: &str,
-        pointer: &Pointer,
-        depth: usize,
-    ) -> Result<TypeRef, Error> {
-        let (name, target) = self.component(reference, pointer)?;
-        if let Some(rust_name) = self.names.get(name) {
-            return Ok(TypeRef::Named(rust_name.clone()));
+    /// Follows `$ref` aliases to a named type or an inline schema, iteratively so that a
+    /// long alias chain cannot exhaust the stack.
+    fn resolve_reference(&mut self, reference: &str, pointer: &Pointer) -> Result<TypeRef, Error> {
+        let mut current = reference;
+        let mut current_pointer = pointer.clone();
+        for _ in 0..=self.components.len() {
+            let (name, target) = self.component(current, &current_pointer)?;
+            if let Some(rust_name) = self.names.get(name) {
+                return Ok(TypeRef::Named(rust_name.clone()));
+            }
+            match target {
+                ReferenceOr::Reference { reference } => {
+                    current = reference;
+                    current_pointer = component_pointer(name);
+                }
+                ReferenceOr::Item(schema) => return self.resolve_alias(name, schema),
+            }
         }
-        if depth > self.components.len() {
-            return Err(Error::invalid(
+        Err(Error::invalid(
+            &current_pointer,
+            "schema aliases refer to each other in a cycle",
+        ))
+    }
+
+    /// Returns the type of the alias component `name`, rejecting an alias that contains
+    /// itself.
+    fn resolve_alias(&mut self, name: &'a str, schema: &'a Schema) -> Result<TypeRef, Error> {
+        if self.resolving.contains(&name) {
+            return Err(Error::unsupported(
                 &component_pointer(name),
-                "schema aliases refer to each other in a cycle",
+                "the schema contains itself only through arrays or maps, which has no \
+                 Rust type; make it an object with properties",
             ));
         }
-        match target {
-            ReferenceOr::Reference { reference } => {
-                self.resolve_reference(reference, &component_pointer(name), depth + 1)
-            }
-            ReferenceOr::Item(schema) => {
-                if self.resolving.contains(&name) {
-                    return Err(Error::unsupported(
-                        &component_pointer(name),
-                        "the schema contains itself only through arrays or maps, which has no \
-                         Rust type; make it an object with properties",
-                    ));
-                }
-                self.resolving.push(name);
-                let result = self.inline_type(schema, &component_pointer(name), name);
-                self.resolving.pop();
-                result
-            }
-        }
+        self.resolving.push(name);
+        let result = self.inline_type(schema, &component_pointer(name), name);
+        self.resolving.pop();
+        result
     }
 
     fn inline_type(
@@ -619,7 +623,7 @@ fn enum_variants(values: &[Option<String>], pointer: &Pointer) -> Result<Vec<Var
         let rust_name = naming::upper_camel_case(value, "V").ok_or_else(|| {
             Error::invalid(
                 &value_pointer,
-                format!("enum value `{value}` has no letters or digits"),
+                format!("enum value `{value}` has no ASCII letters or digits"),
             )
         })?;
         if let Some(other) = variants.iter().position(|v| v.rust_name == rust_name) {

@@ -33,6 +33,7 @@ impl crate::Client {
             id: "deleteGroup",
             method: ::reqwest::Method::DELETE,
             path: "/api/auth/group/{organisationId}/{name}",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/group/");
@@ -76,6 +77,7 @@ impl crate::Client {
             id: "deleteOrganisation",
             method: ::reqwest::Method::DELETE,
             path: "/api/auth/organisation/{organisationId}",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/organisation/");
@@ -117,6 +119,7 @@ impl crate::Client {
             id: "getGroups",
             method: ::reqwest::Method::GET,
             path: "/api/auth/groups/{organisationId}",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/groups/");
@@ -158,6 +161,7 @@ impl crate::Client {
             id: "getOTT",
             method: ::reqwest::Method::PUT,
             path: "/api/auth/ott/{organisationId}",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/ott/");
@@ -202,6 +206,7 @@ impl crate::Client {
             id: "getUserOrganisationList",
             method: ::reqwest::Method::GET,
             path: "/api/auth/user/organisations/{filter}",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/user/organisations/");
@@ -252,6 +257,7 @@ impl crate::Client {
             id: "getUsersPaginated",
             method: ::reqwest::Method::GET,
             path: "/api/auth/users-paginated/{organisationId}/{page}/{pageSize}/{filter}",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/users-paginated/");
@@ -308,6 +314,7 @@ impl crate::Client {
             id: "groupEditInfo",
             method: ::reqwest::Method::POST,
             path: "/api/auth/group-edit-info/{organisationId}",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/group-edit-info/");
@@ -352,6 +359,7 @@ impl crate::Client {
             id: "importUsersAndGroups",
             method: ::reqwest::Method::PUT,
             path: "/api/auth/user/import",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/user/import");
@@ -392,6 +400,7 @@ impl crate::Client {
             id: "myRoles",
             method: ::reqwest::Method::GET,
             path: "/api/auth/myroles/{organisationId}",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/myroles/");
@@ -435,6 +444,7 @@ impl crate::Client {
             id: "removeUserFromOrganisation",
             method: ::reqwest::Method::DELETE,
             path: "/api/auth/organisation/user/{userId}/{organisationId}",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/organisation/user/");
@@ -475,6 +485,7 @@ impl crate::Client {
             id: "resetPassword",
             method: ::reqwest::Method::POST,
             path: "/api/auth/reset-password",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/reset-password");
@@ -510,6 +521,7 @@ impl crate::Client {
             id: "resetPasswordRequest",
             method: ::reqwest::Method::POST,
             path: "/api/auth/reset-password-request",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/reset-password-request");
@@ -546,6 +558,7 @@ impl crate::Client {
             id: "saveGroup",
             method: ::reqwest::Method::PUT,
             path: "/api/auth/group",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/group");
@@ -580,6 +593,7 @@ impl crate::Client {
             id: "signIn",
             method: ::reqwest::Method::POST,
             path: "/api/auth/sign-in",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/sign-in");
@@ -615,6 +629,7 @@ impl crate::Client {
             id: "signInAdminUsingJWTMsal",
             method: ::reqwest::Method::GET,
             path: "/api/auth/admin/authenticate/msal",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/admin/authenticate/msal");
@@ -649,6 +664,7 @@ impl crate::Client {
             id: "signInAdminUsingSessionId",
             method: ::reqwest::Method::GET,
             path: "/api/auth/admin/authenticate/session-id",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/admin/authenticate/session-id");
@@ -685,6 +701,7 @@ impl crate::Client {
             id: "signInDmsUsingJWTMsal",
             method: ::reqwest::Method::GET,
             path: "/api/auth/dms/authenticate/msal/{organisationId}",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/dms/authenticate/msal/");
@@ -726,6 +743,7 @@ impl crate::Client {
             id: "signInEvolveUsingJWTMsal",
             method: ::reqwest::Method::GET,
             path: "/api/auth/evolve/authenticate/msal/{organisationId}",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/evolve/authenticate/msal/");
@@ -767,6 +785,7 @@ impl crate::Client {
             id: "signInSearchUsingJWTMsal",
             method: ::reqwest::Method::GET,
             path: "/api/auth/search/authenticate/msal/{organisationId}",
+            idempotent: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/search/authenticate/msal/");
@@ -808,6 +827,7 @@ impl crate::Client {
             id: "signOut",
             method: ::reqwest::Method::DELETE,
             path: "/api/auth/sign-out",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/sign-out");
@@ -847,6 +867,7 @@ impl crate::Client {
             id: "updateOrganisation",
             method: ::reqwest::Method::PUT,
             path: "/api/auth/organisation",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/organisation");
@@ -886,6 +907,7 @@ impl crate::Client {
             id: "updateUser",
             method: ::reqwest::Method::PUT,
             path: "/api/auth/user/{organisationId}",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/user/");
@@ -921,6 +943,7 @@ impl crate::Client {
             id: "version_8",
             method: ::reqwest::Method::GET,
             path: "/api/auth/version",
+            idempotent: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/version");

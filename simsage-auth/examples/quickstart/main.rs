@@ -16,7 +16,7 @@ mod mock;
 use std::process::ExitCode;
 
 use simsage_auth::types::{CmOrganisation, CmSignInParameters, CmUser};
-use simsage_auth::{Client, Error};
+use simsage_auth::{Client, Error, Session, SignIn};
 
 /// Users shown per page.
 const PAGE_SIZE: i32 = 5;
@@ -73,28 +73,30 @@ fn credentials_from_env() -> Result<CmSignInParameters, String> {
 
 /// Walks through sign-in, organisations, users, groups, roles and sign-out.
 async fn tour(client: &Client, credentials: &CmSignInParameters) -> Result<(), Error> {
-    let signed_in = client.sign_in(credentials).await?;
-    let session_id = signed_in.session.id.as_str();
+    let session = client
+        .session_with_password(&credentials.email, &credentials.password)
+        .await?;
+    let info = session.info();
+    let version = match session.sign_in_response() {
+        SignIn::Password(response) => response.version.as_str(),
+        _ => "unknown",
+    };
     println!(
-        "\nSigned in as {} {} <{}> (role {}, service version {})",
-        signed_in.user.first_name,
-        signed_in.user.surname,
-        signed_in.user.email,
-        signed_in.session.role,
-        signed_in.version
+        "\nSigned in as {} {} <{}> (role {}, service version {version})",
+        info.first_name, info.surname, info.email, info.role
     );
 
-    let organisations = client.get_user_organisation_list("", session_id).await?;
+    let organisations = session.get_user_organisation_list("").await?;
     println!("\nOrganisations ({}):", organisations.len());
     for organisation in &organisations {
         print_organisation(organisation);
     }
 
     if let Some(organisation) = organisations.first() {
-        show_organisation(client, organisation, session_id).await?;
+        show_organisation(&session, organisation).await?;
     }
 
-    let signed_out = client.sign_out(session_id, None).await?;
+    let signed_out = session.sign_out(None).await?;
     println!("\nSigned out: {}", non_empty(&signed_out.information, "OK"));
 
     // SimSage rejects a session id it did not issue; this is how such an error reads.
@@ -108,14 +110,10 @@ async fn tour(client: &Client, credentials: &CmSignInParameters) -> Result<(), E
     Ok(())
 }
 
-async fn show_organisation(
-    client: &Client,
-    organisation: &CmOrganisation,
-    session_id: &str,
-) -> Result<(), Error> {
+async fn show_organisation(session: &Session, organisation: &CmOrganisation) -> Result<(), Error> {
     for page in 0..PAGES {
-        let users = client
-            .get_users_paginated(&organisation.id, page, PAGE_SIZE, "", session_id)
+        let users = session
+            .get_users_paginated(&organisation.id, page, PAGE_SIZE, "")
             .await?;
         println!(
             "\nUsers of {}, page {} ({} of {} users):",
@@ -132,7 +130,7 @@ async fn show_organisation(
         }
     }
 
-    let groups = client.get_groups(&organisation.id, session_id).await?;
+    let groups = session.get_groups(&organisation.id).await?;
     println!(
         "\nGroups of {} ({}):",
         organisation.name,
@@ -142,7 +140,7 @@ async fn show_organisation(
         println!("  {:<20} members: {}", group.name, group.user_id_list.len());
     }
 
-    let roles = client.my_roles(&organisation.id, session_id).await?;
+    let roles = session.my_roles(&organisation.id).await?;
     println!("\nMy roles in {}: {}", organisation.name, roles.join(", "));
     Ok(())
 }

@@ -5,16 +5,24 @@
 //! `contextStack` the description lacks, some users have `null` in a required field, and
 //! calls without the signed-in session id get HTTP 500 with a `JsonMessage`, as SimSage
 //! answers them.
+//!
+//! Each route is built with the typed helpers of `simsage_auth::mock`. Responses that the
+//! typed models describe exactly go through `ok` and `error_message`. The others go
+//! through `ok_json` as raw JSON, because serializing a model would fill in the fields
+//! that the real server leaves out.
 
-use httpmock::prelude::*;
+use httpmock::MockServer;
 use serde_json::{Value, json};
-use simsage_auth::types::CmSignInParameters;
+use simsage_auth::mock::MockServerExt;
+use simsage_auth::types::{CmGroup, CmGroupList, CmSignInParameters, JsonMessage};
 
 const EMAIL: &str = "admin@example.com";
 const PASSWORD: &str = "quickstart-password";
 const SESSION_ID: &str = "5e0f3a5c-2b7d-4c1e-9a55-7d3c1f0b8e21";
 const USER_ID: &str = "9b2c7e44-1f0a-4d6b-8c3e-2a5d7f9e1b60";
 const VERSION: &str = "7.14.12";
+/// Time stamp of the mock's session and messages.
+const TIME: i64 = 1_764_860_400_000;
 const ORGANISATIONS: [(&str, &str); 2] = [
     ("c3f1a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b", "Acme Research"),
     ("d4e2b3c5-6e7f-4081-9bac-1d2e3f4a5b6c", "Acme Legal"),
@@ -68,55 +76,45 @@ impl SimSageMock {
 
     async fn sign_in_routes(&self) {
         self.server
-            .mock_async(|when, then| {
-                when.method(POST)
-                    .path("/api/auth/sign-in")
-                    .json_body(json!({ "email": EMAIL, "password": PASSWORD }));
-                then.status(200).json_body(sign_in_response());
+            .mock_sign_in_async(|when, then| {
+                when.body(&credentials());
+                then.ok_json(sign_in_response());
             })
             .await;
         self.server
-            .mock_async(|when, then| {
-                when.method(POST).path("/api/auth/sign-in");
-                then.status(500)
-                    .json_body(error_message("invalid email address or password"));
+            .mock_sign_in_async(|_when, then| {
+                then.error_message(
+                    500,
+                    &message_with_error("invalid email address or password"),
+                );
             })
             .await;
         self.server
-            .mock_async(|when, then| {
-                when.method(DELETE)
-                    .path("/api/auth/sign-out")
-                    .header("session-id", SESSION_ID);
-                then.status(200)
-                    .json_body(information_message("signed out"));
+            .mock_sign_out_async(|when, then| {
+                when.session_id(SESSION_ID);
+                then.ok(&message_with_information("signed out"));
             })
             .await;
     }
 
     async fn organisation_routes(&self) {
         self.server
-            .mock_async(|when, then| {
-                when.method(GET)
-                    .path("/api/auth/user/organisations/null")
-                    .header("session-id", SESSION_ID);
-                then.status(200).json_body(organisation_list());
+            .mock_get_user_organisation_list_async(|when, then| {
+                when.filter("").session_id(SESSION_ID);
+                then.ok_json(organisation_list());
             })
             .await;
         for (organisation_id, _) in ORGANISATIONS {
             self.server
-                .mock_async(|when, then| {
-                    when.method(GET)
-                        .path(format!("/api/auth/groups/{organisation_id}"))
-                        .header("session-id", SESSION_ID);
-                    then.status(200).json_body(group_list(organisation_id));
+                .mock_get_groups_async(|when, then| {
+                    when.organisation_id(organisation_id).session_id(SESSION_ID);
+                    then.ok(&group_list(organisation_id));
                 })
                 .await;
             self.server
-                .mock_async(|when, then| {
-                    when.method(GET)
-                        .path(format!("/api/auth/myroles/{organisation_id}"))
-                        .header("session-id", SESSION_ID);
-                    then.status(200).json_body(json!(["admin", "manager"]));
+                .mock_my_roles_async(|when, then| {
+                    when.organisation_id(organisation_id).session_id(SESSION_ID);
+                    then.ok(&["admin".to_string(), "manager".to_string()]);
                 })
                 .await;
         }
@@ -127,25 +125,30 @@ impl SimSageMock {
         let users = users(organisation_id);
         for page_size in PAGE_SIZES {
             for (page, chunk) in users.chunks(page_size).enumerate() {
-                let path =
-                    format!("/api/auth/users-paginated/{organisation_id}/{page}/{page_size}/null");
                 let body = json!({ "userList": chunk, "userCount": users.len() });
                 self.server
-                    .mock_async(|when, then| {
-                        when.method(GET).path(path).header("session-id", SESSION_ID);
-                        then.status(200).json_body(body);
+                    .mock_get_users_paginated_async(|when, then| {
+                        when.organisation_id(organisation_id)
+                            .page(page as i32)
+                            .page_size(page_size as i32)
+                            .filter("")
+                            .session_id(SESSION_ID);
+                        then.ok_json(body);
                     })
                     .await;
             }
         }
     }
 
+    /// Rejects every other call under `/api/auth/` with the error that SimSage returns for
+    /// a call without a valid session id. It covers all operations, so it uses httpmock
+    /// directly.
     async fn reject_unknown_sessions(&self) {
         self.server
             .mock_async(|when, then| {
                 when.path_prefix("/api/auth/");
                 then.status(500)
-                    .json_body(error_message("invalid session id"));
+                    .json_body_obj(&message_with_error("invalid session id"));
             })
             .await;
     }
@@ -159,7 +162,7 @@ fn sign_in_response() -> Value {
             "organisationId": "",
             "email": EMAIL,
             "ipAddress": "127.0.0.1",
-            "lastAccess": 1_764_860_400_000_i64,
+            "lastAccess": TIME,
             "role": "admin",
             "sessionType": "SimSage",
             "contextStack": []
@@ -209,22 +212,42 @@ fn users(organisation_id: &str) -> Vec<Value> {
         .collect()
 }
 
-fn group_list(organisation_id: &str) -> Value {
-    json!({
-        "groupList": [
-            { "organisationId": organisation_id, "name": "Domain Users", "originalName": "Domain Users",
-              "userIdList": ["7a1c0000-3b2d-4e5f-8a6b-9c0d1e2f3a4b", "7a1c0001-3b2d-4e5f-8a6b-9c0d1e2f3a4b"] },
-            { "organisationId": organisation_id, "name": "Legal Reviewers", "originalName": "Legal Reviewers",
-              "userIdList": ["7a1c0002-3b2d-4e5f-8a6b-9c0d1e2f3a4b"] }
+fn group_list(organisation_id: &str) -> CmGroupList {
+    let group = |name: &str, user_ids: &[&str]| CmGroup {
+        organisation_id: organisation_id.to_string(),
+        name: name.to_string(),
+        original_name: name.to_string(),
+        user_id_list: user_ids.iter().map(|id| id.to_string()).collect(),
+    };
+    CmGroupList {
+        group_list: vec![
+            group(
+                "Domain Users",
+                &[
+                    "7a1c0000-3b2d-4e5f-8a6b-9c0d1e2f3a4b",
+                    "7a1c0001-3b2d-4e5f-8a6b-9c0d1e2f3a4b",
+                ],
+            ),
+            group("Legal Reviewers", &["7a1c0002-3b2d-4e5f-8a6b-9c0d1e2f3a4b"]),
         ],
-        "userList": []
-    })
+        user_list: Vec::new(),
+    }
 }
 
-fn error_message(error: &str) -> Value {
-    json!({ "error": error, "information": "", "version": VERSION, "time": 1_764_860_400_000_i64 })
+fn message_with_error(error: &str) -> JsonMessage {
+    JsonMessage {
+        error: error.to_string(),
+        information: String::new(),
+        version: VERSION.to_string(),
+        time: TIME,
+    }
 }
 
-fn information_message(information: &str) -> Value {
-    json!({ "error": "", "information": information, "version": VERSION, "time": 1_764_860_400_000_i64 })
+fn message_with_information(information: &str) -> JsonMessage {
+    JsonMessage {
+        error: String::new(),
+        information: information.to_string(),
+        version: VERSION.to_string(),
+        time: TIME,
+    }
 }

@@ -1,6 +1,10 @@
 //! One request being assembled, sent and decoded.
 
 use std::fmt::Write as _;
+use std::time::Instant;
+
+use reqwest::StatusCode;
+use tracing::Instrument as _;
 
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
@@ -18,9 +22,10 @@ pub struct Operation {
     pub id: &'static str,
     /// The HTTP method.
     pub method: reqwest::Method,
-    /// The path template, used in documentation and traces.
-    #[allow(dead_code)]
+    /// The path template, recorded in traces instead of the path with its values.
     pub path: &'static str,
+    /// Whether the call may be retried.
+    pub idempotent: bool,
 }
 
 /// A request under construction.
@@ -210,34 +215,89 @@ impl<'a> Call<'a> {
         self.send().await?.empty()
     }
 
+    /// Sends the request, retrying when the client's policy allows it, and reads the body.
+    ///
+    /// One tracing span covers the call, with the operation id, method and path template
+    /// (never the values, headers or bodies), the status and the elapsed time.
     async fn send(self) -> Result<Received<'a>, Error> {
-        let operation = self.operation.id;
-        let transport = |source| Error::Transport { operation, source };
-        let mut headers = self.headers;
-        add_default_headers(&mut headers, self.body.is_some());
-        let mut request = self
-            .client
-            .http()
-            .request(self.operation.method.clone(), self.url)
-            .headers(headers);
-        if let Some(body) = self.body {
-            request = request.body(body);
+        let operation = self.operation;
+        let span = tracing::debug_span!(
+            "simsage_auth",
+            operation = operation.id,
+            method = %operation.method,
+            path = operation.path,
+            status = tracing::field::Empty,
+            elapsed_ms = tracing::field::Empty,
+        );
+        let started = Instant::now();
+        let result = self.send_with_retries().instrument(span.clone()).await;
+        let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        span.record("elapsed_ms", elapsed_ms);
+        match &result {
+            Ok(received) => {
+                span.record("status", received.status.as_u16());
+                tracing::debug!(parent: &span, status = received.status.as_u16(), elapsed_ms, "call finished");
+            }
+            Err(error) => tracing::debug!(parent: &span, %error, elapsed_ms, "call failed"),
         }
-        let response = request.send().await.map_err(transport)?;
-        let status = response.status();
-        let content_type = response
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|value| value.to_str().ok())
-            .map(str::to_owned);
-        let body = response.bytes().await.map_err(transport)?;
-        Ok(Received {
-            operation,
-            status,
-            content_type,
-            body,
-            secrets: self.secrets,
-        })
+        result
+    }
+
+    async fn send_with_retries(self) -> Result<Received<'a>, Error> {
+        let policy = self
+            .client
+            .retry_policy()
+            .filter(|_| self.operation.idempotent)
+            .copied();
+        let Some(policy) = policy else {
+            let received = send_once(
+                self.client,
+                self.operation,
+                self.url,
+                self.headers,
+                self.body,
+            )
+            .await?;
+            return Ok(Received {
+                secrets: self.secrets,
+                ..received
+            });
+        };
+        let mut retry = 0;
+        loop {
+            let attempt = send_once(
+                self.client,
+                self.operation,
+                self.url.clone(),
+                self.headers.clone(),
+                self.body.clone(),
+            )
+            .await;
+            let reason = match &attempt {
+                Err(Error::Transport { source, .. }) if source.is_connect() => {
+                    "connect error".to_string()
+                }
+                Ok(received) if RETRY_STATUSES.contains(&received.status) => {
+                    received.status.to_string()
+                }
+                _ => {
+                    return attempt.map(|received| Received {
+                        secrets: self.secrets,
+                        ..received
+                    });
+                }
+            };
+            if retry >= policy.retries() {
+                return attempt.map(|received| Received {
+                    secrets: self.secrets,
+                    ..received
+                });
+            }
+            retry += 1;
+            let backoff = policy.backoff(retry);
+            tracing::debug!(retry, %reason, backoff_ms = backoff.as_millis() as u64, "retrying");
+            tokio::time::sleep(backoff).await;
+        }
     }
 
     fn invalid(&self, parameter: &'static str, reason: String) -> Error {
@@ -247,6 +307,51 @@ impl<'a> Call<'a> {
             reason,
         }
     }
+}
+
+/// Statuses after which an idempotent call is retried: gateway errors and overload.
+const RETRY_STATUSES: [StatusCode; 3] = [
+    StatusCode::BAD_GATEWAY,
+    StatusCode::SERVICE_UNAVAILABLE,
+    StatusCode::GATEWAY_TIMEOUT,
+];
+
+/// Sends one request and reads the whole response body.
+async fn send_once(
+    client: &Client,
+    operation: &'static Operation,
+    url: String,
+    headers: HeaderMap,
+    body: Option<Vec<u8>>,
+) -> Result<Received<'static>, Error> {
+    let transport = |source| Error::Transport {
+        operation: operation.id,
+        source,
+    };
+    let mut headers = headers;
+    add_default_headers(&mut headers, body.is_some());
+    let mut request = client
+        .http()
+        .request(operation.method.clone(), url)
+        .headers(headers);
+    if let Some(body) = body {
+        request = request.body(body);
+    }
+    let response = request.send().await.map_err(transport)?;
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    let body = response.bytes().await.map_err(transport)?;
+    Ok(Received {
+        operation: operation.id,
+        status,
+        content_type,
+        body,
+        secrets: Vec::new(),
+    })
 }
 
 /// Sets `Accept` and, when there is a body, `Content-Type` to JSON, unless the call set

@@ -36,7 +36,12 @@ impl Received<'_> {
         if trimmed.starts_with(b"\"") {
             return serde_json::from_slice(trimmed).map_err(|_| self.decode_error::<String>());
         }
-        if trimmed.is_empty() || self.is_html() {
+        // A JSON object or array is no token, whatever the content type says.
+        if trimmed.is_empty()
+            || self.is_html()
+            || trimmed.starts_with(b"{")
+            || trimmed.starts_with(b"[")
+        {
             return Err(self.unexpected_body());
         }
         match std::str::from_utf8(trimmed) {
@@ -106,13 +111,14 @@ impl Received<'_> {
     }
 
     fn unexpected_body(&self) -> Error {
-        let text = String::from_utf8_lossy(&self.body);
+        // Scrub before cutting, so that a secret crossing the cut is still found whole.
+        let text = scrub(&String::from_utf8_lossy(&self.body), &self.secrets);
         let start: String = text.chars().take(BODY_START_CHARS).collect();
         Error::UnexpectedBody {
             operation: self.operation,
             status: self.status,
             content_type: self.content_type.clone(),
-            body_start: scrub(&start, &self.secrets),
+            body_start: start,
         }
     }
 

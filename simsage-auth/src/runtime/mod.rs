@@ -25,6 +25,8 @@ pub use call::{Call, Operation};
 #[cfg(feature = "date-time")]
 pub use chrono;
 pub use encode::SegmentRules;
+#[cfg(feature = "mock")]
+pub(crate) use encode::{header_value, push_segment};
 #[cfg(feature = "multipart")]
 pub use multipart::FilePart;
 pub use query::QueryStyle;
