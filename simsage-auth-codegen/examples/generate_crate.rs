@@ -79,8 +79,9 @@ fn run(options: &Options) -> Result<(), String> {
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // The crate has no session type, and its `Client` defines only `new`; the methods of
-    // `simsage_auth::Client` that it dereferences to may share a generated method's name.
+    // The crate has no session type, and its `Client` defines only `new`. A generated
+    // method may share a name with a method of `simsage_auth::Client`, which the crate's
+    // `Client` dereferences to, because the crate's own method then takes precedence.
     let settings = Settings {
         session_header: None,
         sign_out_operation: None,
