@@ -46,6 +46,7 @@ fn method(operation: &Operation) -> TokenStream {
     let send = send_call(&operation.success.body);
     let aliases = method_aliases(operation);
     let idempotent = operation.idempotent;
+    let secret_response = operation.secret_response;
     quote! {
         #docs
         #aliases
@@ -55,6 +56,7 @@ fn method(operation: &Operation) -> TokenStream {
                 method: ::reqwest::Method::#http_method,
                 path: #path,
                 idempotent: #idempotent,
+                secret_response: #secret_response,
             };
             let mut call = crate::runtime::Call::new(self, &OPERATION);
             #(#path_steps)*

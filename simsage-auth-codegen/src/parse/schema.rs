@@ -384,6 +384,27 @@ impl<'a> Schemas<'a> {
         }
     }
 
+    /// Returns whether a value of `ty` can hold a field marked sensitive, at any depth.
+    pub(crate) fn has_secrets(&self, ty: &TypeRef) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut pending = vec![ty];
+        while let Some(ty) = pending.pop() {
+            match ty {
+                TypeRef::Vec(inner) | TypeRef::Map(inner) => pending.push(inner),
+                TypeRef::Named(name) if seen.insert(name.as_str()) => {
+                    if let Some(def) = self.struct_def(name) {
+                        if def.has_sensitive_fields() {
+                            return true;
+                        }
+                        pending.extend(def.fields.iter().map(|f| &f.ty));
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Returns whether this Rust name is a generated enum.
     pub(crate) fn is_enum(&self, rust_name: &str) -> bool {
         matches!(self.types.get(rust_name), Some((TypeDef::Enum(_), _)))

@@ -7,7 +7,7 @@ use reqwest::header::HeaderValue;
 ///
 /// Encoding every reserved character keeps `+`, `;`, `?`, `#` and `%` literal for Spring,
 /// which would otherwise read `;` as the start of matrix parameters.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -79,6 +79,17 @@ pub(crate) fn header_value(value: &str, sensitive: bool) -> Result<HeaderValue, 
         return Err(
             "the value is empty; pass the value SimSage expects in this header".to_string(),
         );
+    }
+    if value.trim() != value {
+        return Err(
+            "the value has leading or trailing whitespace, which HTTP strips from headers; trim it"
+                .to_string(),
+        );
+    }
+    if let Some(position) = value.chars().position(|c| !c.is_ascii()) {
+        return Err(format!(
+            "the value contains a non-ASCII character at character {position}; HTTP headers carry ASCII text, so pass the value SimSage issued"
+        ));
     }
     if let Some(position) = value.chars().position(|c| c.is_ascii_control()) {
         return Err(format!(
