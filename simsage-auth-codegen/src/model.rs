@@ -52,6 +52,10 @@ pub struct Operation {
     /// says `x-idempotent: false` (sign-ins and token requests), false for POST and PATCH
     /// unless it says `x-idempotent: true`.
     pub idempotent: bool,
+    /// Whether a successful response carries a secret anywhere in it (a field marked
+    /// `x-sensitive`, or a sensitive text body), so that none of it may be copied into an
+    /// error message.
+    pub secret_response: bool,
     /// Whether the operation ends the session it is called with (sign-out), so that the
     /// session handle's method consumes the handle.
     pub ends_session: bool,

@@ -133,7 +133,9 @@ mod runtime;
 mod session;
 pub mod types;
 
-pub use client::{Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
+pub use client::{
+    Client, ClientBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT,
+};
 pub use error::{DecodeError, Error};
 pub use retry::RetryPolicy;
 pub use secrecy::{ExposeSecret, SecretString};

@@ -49,6 +49,7 @@ fn method(operation: &Operation) -> TokenStream {
     let aliases = method_aliases(operation);
     let allowances = request::lint_allowances(arguments.len());
     let idempotent = operation.idempotent;
+    let secret_response = operation.secret_response;
     quote! {
         #docs
         #aliases
@@ -59,6 +60,7 @@ fn method(operation: &Operation) -> TokenStream {
                 method: ::reqwest::Method::#http_method,
                 path: #path,
                 idempotent: #idempotent,
+                secret_response: #secret_response,
             };
             let mut call = crate::runtime::Call::new(self, &OPERATION);
             #(#path_steps)*

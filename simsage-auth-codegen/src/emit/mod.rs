@@ -217,6 +217,7 @@ mod tests {
             session_param: Some(1),
             idempotent: false,
             ends_session: false,
+            secret_response: true,
         };
         Api {
             operations: vec![operation],

@@ -10,7 +10,7 @@ use openapiv3::{
 use crate::Settings;
 use crate::error::{Error, Pointer};
 use crate::model::{
-    Body, Location, Method, Operation, Param, PathPart, QueryStyle, Success, TypeRef,
+    Body, Location, Method, Operation, Param, PathPart, QueryStyle, ResponseBody, Success, TypeRef,
 };
 use crate::naming;
 use crate::parse::content::{self, RequestContent};
@@ -246,6 +246,11 @@ fn convert<'a>(
         .collect();
     let params: Vec<Param> = order.iter().map(|&i| params[i].clone()).collect();
     let (success, error_statuses) = responses(spec, schemas, entry)?;
+    let secret_response = match &success.body {
+        ResponseBody::Text { sensitive } => *sensitive,
+        ResponseBody::Json(ty) => schemas.has_secrets(ty),
+        ResponseBody::Empty | ResponseBody::RawText | ResponseBody::Bytes => false,
+    };
     let session_param = settings.session_header.as_deref().and_then(|header| {
         params.iter().position(|p: &Param| {
             p.location == Location::Header && p.required && p.wire_name.eq_ignore_ascii_case(header)
@@ -275,6 +280,7 @@ fn convert<'a>(
         session_param,
         idempotent,
         ends_session: settings.sign_out_operation.as_deref() == Some(entry.id),
+        secret_response,
     })))
 }
 

@@ -530,6 +530,34 @@ impl<'a> Schemas<'a> {
         }
     }
 
+    /// Returns whether a value of `ty` can hold a field marked sensitive, at any depth.
+    pub(crate) fn has_secrets(&self, ty: &TypeRef) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut pending = vec![ty];
+        while let Some(ty) = pending.pop() {
+            match ty {
+                TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => {
+                    pending.push(inner)
+                }
+                TypeRef::Named(name) if seen.insert(name.as_str()) => match self.types.get(name) {
+                    Some((TypeDef::Struct(def), _)) => {
+                        if def.has_sensitive_fields() {
+                            return true;
+                        }
+                        pending.extend(def.fields.iter().map(|f| &f.ty));
+                        pending.extend(&def.additional_properties);
+                    }
+                    Some((TypeDef::Union(def), _)) => {
+                        pending.extend(def.variants.iter().map(|v| &v.ty));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Returns whether this Rust name is a generated enum.
     pub(crate) fn is_enum(&self, rust_name: &str) -> bool {
         matches!(self.types.get(rust_name), Some((TypeDef::Enum(_), _)))

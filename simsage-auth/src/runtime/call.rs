@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
+use bytes::{Bytes, BytesMut};
 use reqwest::StatusCode;
 use tracing::Instrument as _;
 
@@ -26,6 +27,8 @@ pub struct Operation {
     pub path: &'static str,
     /// Whether the call may be retried.
     pub idempotent: bool,
+    /// Whether a successful response carries secrets, such as a session id.
+    pub secret_response: bool,
 }
 
 /// A request under construction.
@@ -196,7 +199,7 @@ impl<'a> Call<'a> {
 
     /// Sends the request and returns the text of the response as a secret.
     pub async fn send_secret_text(self) -> Result<SecretString, Error> {
-        self.send().await?.text().map(SecretString::from)
+        self.send().await?.non_empty_text().map(SecretString::from)
     }
 
     /// Sends the request and returns the body as UTF-8 text, as it is (HTML included).
@@ -344,13 +347,14 @@ async fn send_once(
         .get(CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
-    let body = response.bytes().await.map_err(transport)?;
+    let body = read_body(response, client.max_response_bytes(), operation.id).await?;
     Ok(Received {
         operation: operation.id,
         status,
         content_type,
         body,
         secrets: Vec::new(),
+        secret_response: operation.secret_response,
     })
 }
 
@@ -362,4 +366,46 @@ fn add_default_headers(headers: &mut HeaderMap, has_body: bool) {
     if has_body {
         headers.entry(CONTENT_TYPE).or_insert(json);
     }
+}
+
+/// Reads the whole body, failing once it grows past `limit` bytes.
+///
+/// A body that arrives in one chunk, as small responses do, is returned without a copy.
+async fn read_body(
+    mut response: reqwest::Response,
+    limit: usize,
+    operation: &'static str,
+) -> Result<Bytes, Error> {
+    let status = response.status();
+    let too_large = || Error::ResponseTooLarge {
+        operation,
+        status,
+        limit,
+    };
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit as u64)
+    {
+        return Err(too_large());
+    }
+    let transport = |source| Error::Transport { operation, source };
+    let mut first: Option<Bytes> = None;
+    let mut rest = BytesMut::new();
+    let mut total = 0usize;
+    while let Some(chunk) = response.chunk().await.map_err(transport)? {
+        total = total.saturating_add(chunk.len());
+        if total > limit {
+            return Err(too_large());
+        }
+        match first.take() {
+            None if rest.is_empty() => first = Some(chunk),
+            previous => {
+                if let Some(previous) = previous {
+                    rest.extend_from_slice(&previous);
+                }
+                rest.extend_from_slice(&chunk);
+            }
+        }
+    }
+    Ok(first.unwrap_or_else(|| rest.freeze()))
 }

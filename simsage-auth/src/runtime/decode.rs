@@ -9,6 +9,10 @@ use crate::types::JsonMessage;
 /// Number of characters of an unexpected body kept in [`Error::UnexpectedBody`].
 const BODY_START_CHARS: usize = 200;
 
+/// Bytes of an unexpected body that are decoded and scrubbed before the cut: enough for
+/// 200 characters of up to 4 bytes each, plus room for a secret that crosses the cut.
+const BODY_START_BYTES: usize = BODY_START_CHARS * 4 + 4096;
+
 /// A response read in full, with what is needed to decode it and to report failures.
 pub(crate) struct Received<'a> {
     pub(crate) operation: &'static str,
@@ -17,6 +21,9 @@ pub(crate) struct Received<'a> {
     pub(crate) body: bytes::Bytes,
     /// Values to replace with `<redacted>` in any text copied into an error.
     pub(crate) secrets: Vec<&'a str>,
+    /// Whether a successful response of this operation carries secrets (a session id or a
+    /// one-time token), so that none of its body may be copied into an error.
+    pub(crate) secret_response: bool,
 }
 
 impl Received<'_> {
@@ -45,9 +52,26 @@ impl Received<'_> {
             return Err(self.unexpected_body());
         }
         match std::str::from_utf8(trimmed) {
-            Ok(text) => Ok(text.to_string()),
-            Err(_) => Err(self.unexpected_body()),
+            Ok(text) if text != "null" => Ok(text.to_string()),
+            _ => Err(self.unexpected_body()),
         }
+    }
+
+    /// Decodes a text body that must not be empty, such as a one-time token.
+    pub(crate) fn non_empty_text(self) -> Result<String, Error> {
+        let operation = self.operation;
+        let status = self.status;
+        let content_type = self.content_type.clone();
+        let text = self.text()?;
+        if text.is_empty() {
+            return Err(Error::UnexpectedBody {
+                operation,
+                status,
+                content_type,
+                body_start: String::new(),
+            });
+        }
+        Ok(text)
     }
 
     /// Returns the body of a successful response as it is, for binary content.
@@ -83,6 +107,7 @@ impl Received<'_> {
         {
             message.error = scrub(&message.error, &self.secrets);
             message.information = scrub(&message.information, &self.secrets);
+            message.version = scrub(&message.version, &self.secrets);
             return Err(Error::Api {
                 operation: self.operation,
                 status: self.status,
@@ -111,14 +136,25 @@ impl Received<'_> {
     }
 
     fn unexpected_body(&self) -> Error {
-        // Scrub before cutting, so that a secret crossing the cut is still found whole.
-        let text = scrub(&String::from_utf8_lossy(&self.body), &self.secrets);
-        let start: String = text.chars().take(BODY_START_CHARS).collect();
+        let body_start = if self.status.is_success()
+            && self.secret_response
+            && !self.body.is_empty()
+        {
+            "<withheld: a successful response of this operation carries secrets>".to_string()
+        } else if self.status.is_redirection() {
+            "<a redirect, which the client does not follow; use the URL it points to as the base URL>"
+                .to_string()
+        } else {
+            // Scrub before cutting, so that a secret crossing the cut is still found whole.
+            let head = &self.body[..self.body.len().min(BODY_START_BYTES)];
+            let text = scrub(&String::from_utf8_lossy(head), &self.secrets);
+            text.chars().take(BODY_START_CHARS).collect()
+        };
         Error::UnexpectedBody {
             operation: self.operation,
             status: self.status,
             content_type: self.content_type.clone(),
-            body_start: start,
+            body_start,
         }
     }
 
@@ -150,15 +186,36 @@ impl Received<'_> {
     }
 }
 
-/// Replaces each secret in `text` with `<redacted>`.
+/// Replaces each secret in `text` with `<redacted>`: as sent, JSON-escaped (as a server
+/// echoing a request body writes it) and percent-encoded (as it appears in a URL).
 pub(crate) fn scrub(text: &str, secrets: &[&str]) -> String {
     let mut text = text.to_string();
     for secret in secrets.iter().filter(|s| !s.is_empty()) {
-        if text.contains(secret) {
-            text = text.replace(secret, "<redacted>");
+        for form in secret_forms(secret) {
+            if text.contains(form.as_str()) {
+                text = text.replace(form.as_str(), "<redacted>");
+            }
         }
     }
     text
+}
+
+fn secret_forms(secret: &str) -> Vec<String> {
+    let mut forms = vec![secret.to_string()];
+    if let Ok(quoted) = serde_json::to_string(secret) {
+        forms.push(quoted[1..quoted.len() - 1].to_string());
+    }
+    forms.push(
+        percent_encoding::utf8_percent_encode(secret, percent_encoding::NON_ALPHANUMERIC)
+            .to_string(),
+    );
+    forms.push(
+        percent_encoding::utf8_percent_encode(secret, crate::runtime::encode::SEGMENT).to_string(),
+    );
+    forms.retain(|form| !form.is_empty());
+    forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+    forms.dedup();
+    forms
 }
 
 /// Returns the type name without module paths: `Vec<CmOrganisation>` rather than
@@ -194,6 +251,20 @@ mod tests {
             "Vec<CmOrganisation>"
         );
         assert_eq!(strip_module_paths("alloc::string::String"), "String");
+    }
+
+    #[test]
+    fn scrub_finds_escaped_and_encoded_forms() {
+        let secret = "pa\"ss\nword é";
+        let echoed = format!(
+            "body {} url {}",
+            serde_json::to_string(secret).unwrap(),
+            "pa%22ss%0Aword%20%C3%A9"
+        );
+        let scrubbed = scrub(&echoed, &[secret]);
+        assert!(!scrubbed.contains("ss\\nword"), "{scrubbed}");
+        assert!(!scrubbed.contains("ss%0Aword"), "{scrubbed}");
+        assert_eq!(scrubbed.matches("<redacted>").count(), 2, "{scrubbed}");
     }
 
     #[test]

@@ -80,6 +80,17 @@ pub(crate) fn header_value(value: &str, sensitive: bool) -> Result<HeaderValue, 
             "the value is empty; pass the value SimSage expects in this header".to_string(),
         );
     }
+    if value.trim() != value {
+        return Err(
+            "the value has leading or trailing whitespace, which HTTP strips from headers; trim it"
+                .to_string(),
+        );
+    }
+    if let Some(position) = value.chars().position(|c| !c.is_ascii()) {
+        return Err(format!(
+            "the value contains a non-ASCII character at character {position}; HTTP headers carry ASCII text, so pass the value SimSage issued"
+        ));
+    }
     if let Some(position) = value.chars().position(|c| c.is_ascii_control()) {
         return Err(format!(
             "the value contains a control character (CR, LF, tab or similar) at character {position}, \
