@@ -43,6 +43,14 @@ pub enum Error {
         /// JSON pointer to the second item.
         second: String,
     },
+    /// A [`Settings`](crate::Settings) value is invalid.
+    #[error("invalid setting `{setting}`: {message}")]
+    InvalidSetting {
+        /// The setting, such as `runtime_path`.
+        setting: &'static str,
+        /// What is wrong with its value.
+        message: String,
+    },
     /// The generated code did not parse as Rust. This is a bug in the generator.
     #[error("generated code for {item} does not parse as Rust ({message}); please report this")]
     Internal {
@@ -75,7 +83,7 @@ impl Error {
             | Error::Unsupported { pointer, .. }
             | Error::Invalid { pointer, .. } => pointer,
             Error::NameClash { first, .. } => first,
-            Error::Internal { .. } => "#",
+            Error::Internal { .. } | Error::InvalidSetting { .. } => "#",
         }
     }
 }

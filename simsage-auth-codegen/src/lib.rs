@@ -8,7 +8,11 @@
 //!    with prettyplease.
 //!
 //! Problems in the document come back as an [`Error`] that names the offending item by
-//! JSON pointer; the generator does not panic on any input.
+//! JSON pointer; the generator does not panic on any input. A fuzz test checks this on
+//! mutated specs.
+//!
+//! [`generate`] writes the code of `simsage-auth`. [`generate_with`] takes [`Settings`],
+//! which also let the code live in another crate and call `simsage-auth`'s runtime there.
 //!
 //! ```
 //! let spec = r#"
@@ -69,7 +73,16 @@ const SIMSAGE_AUTH_METHODS: &[&str] = &[
     "with_http_client",
 ];
 
-/// Choices that the OpenAPI document cannot express.
+/// Choices that the OpenAPI document cannot express. The defaults generate the code of
+/// `simsage-auth` itself.
+///
+/// ```
+/// let settings = simsage_auth_codegen::Settings::default()
+///     .with_runtime_path("::simsage_auth::__private")
+///     .with_source_name("simsage-api-docs.json")
+///     .with_skip_invalid_paths(true);
+/// assert_eq!(settings.runtime_path, "::simsage_auth::__private");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// Header that carries the session id; operations with this required header get a
@@ -81,6 +94,17 @@ pub struct Settings {
     /// Method names that the hand-written client and session types already define; an
     /// operation whose method would get one of these names is reported as an error.
     pub reserved_methods: Vec<String>,
+    /// Rust path of the runtime module that generated code calls: `crate::runtime` in
+    /// `simsage-auth`. A crate other than `simsage-auth` uses `::simsage_auth::__private`,
+    /// defines its own `Client` that dereferences to `simsage_auth::Client`, and
+    /// re-exports `simsage_auth::{Error, SecretString}`. [`generate_with`] reports an
+    /// invalid path.
+    pub runtime_path: String,
+    /// File name that the first line of each generated file names as its source.
+    pub source_name: String,
+    /// Whether an operation whose path template and path parameters disagree is left out
+    /// and listed in [`Generated::skipped`] rather than stopping the generation.
+    pub skip_invalid_paths: bool,
 }
 
 impl Default for Settings {
@@ -90,7 +114,30 @@ impl Default for Settings {
             session_header: Some("session-id".to_string()),
             sign_out_operation: Some("signOut".to_string()),
             reserved_methods: SIMSAGE_AUTH_METHODS.iter().map(|m| m.to_string()).collect(),
+            runtime_path: "crate::runtime".to_string(),
+            source_name: "openapi.yaml".to_string(),
+            skip_invalid_paths: false,
         }
+    }
+}
+
+impl Settings {
+    /// Sets [`Settings::runtime_path`].
+    pub fn with_runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.runtime_path = path.into();
+        self
+    }
+
+    /// Sets [`Settings::source_name`].
+    pub fn with_source_name(mut self, name: impl Into<String>) -> Self {
+        self.source_name = name.into();
+        self
+    }
+
+    /// Sets [`Settings::skip_invalid_paths`].
+    pub fn with_skip_invalid_paths(mut self, skip: bool) -> Self {
+        self.skip_invalid_paths = skip;
+        self
     }
 }
 
@@ -104,5 +151,5 @@ pub fn generate(spec: &str) -> Result<Generated, Error> {
 pub fn generate_with(spec: &str, settings: &Settings) -> Result<Generated, Error> {
     let document = parse::parse_document(spec)?;
     let api = parse::build_model(&document, settings)?;
-    emit::emit(&api)
+    emit::emit_with(&api, settings)
 }

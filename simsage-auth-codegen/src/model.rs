@@ -10,6 +10,11 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Named types sorted by Rust type name.
     pub types: Vec<TypeDef>,
+    /// Operations left out because their path template and path parameters disagree,
+    /// each as the error that describes it. Only
+    /// [`Settings::with_skip_invalid_paths`](crate::Settings::with_skip_invalid_paths)
+    /// leaves operations out; otherwise such an operation stops the generation.
+    pub skipped: Vec<crate::Error>,
 }
 
 /// One HTTP operation, which becomes one client method.
@@ -47,6 +52,10 @@ pub struct Operation {
     /// says `x-idempotent: false` (sign-ins and token requests), false for POST and PATCH
     /// unless it says `x-idempotent: true`.
     pub idempotent: bool,
+    /// Whether a successful response carries a secret anywhere in it (a field marked
+    /// `x-sensitive`, or a sensitive text body), so that none of it may be copied into an
+    /// error message.
+    pub secret_response: bool,
     /// Whether the operation ends the session it is called with (sign-out), so that the
     /// session handle's method consumes the handle.
     pub ends_session: bool,
@@ -109,6 +118,20 @@ pub enum Location {
     Query,
     /// A request header.
     Header,
+    /// A part of a `multipart/form-data` request body.
+    Form,
+}
+
+/// The wire form of a query parameter that is not a plain string (OpenAPI `style` and
+/// `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryStyle {
+    /// `style: form`, `explode: true`, the default: `id=1&id=2`, and `a=1&b=2` for an object.
+    Form,
+    /// `style: form`, `explode: false`: `id=1,2`, and `p=a,1,b,2` for an object.
+    FormUnexploded,
+    /// `style: deepObject`: `p[a]=1&p[b]=2`.
+    DeepObject,
 }
 
 /// A parameter of an operation.
@@ -122,8 +145,14 @@ pub struct Param {
     pub location: Location,
     /// Whether the caller must pass it; optional parameters are `Option` arguments.
     pub required: bool,
-    /// Type of the value. Parameters are scalars: strings, numbers, booleans or enums.
+    /// Type of the value. Path and header parameters are strings, numbers, booleans or
+    /// enums. Query parameters may also be arrays, maps and structs. Form parts are
+    /// scalars or files.
     pub ty: TypeRef,
+    /// Whether the method takes the argument by reference (`&str`, `&T`) rather than by value.
+    pub by_reference: bool,
+    /// The wire form of a query parameter other than a plain string.
+    pub query_style: QueryStyle,
     /// Whether the value is a secret (`x-sensitive: true`): its header is marked sensitive
     /// and the value is scrubbed from error messages.
     pub sensitive: bool,
@@ -135,11 +164,13 @@ pub struct Param {
     pub description: Option<String>,
 }
 
-/// A request body.
+/// A JSON request body. A `multipart/form-data` body becomes [`Location::Form`] parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
     /// Type serialized as JSON.
     pub ty: TypeRef,
+    /// Whether the body must be sent; an optional body is an `Option` argument.
+    pub required: bool,
     /// Wire names of top-level string fields of the body that hold secrets.
     pub secret_fields: Vec<String>,
     /// Description from the document.
@@ -153,6 +184,8 @@ pub struct Success {
     pub status: String,
     /// How the body is decoded.
     pub body: ResponseBody,
+    /// The `Accept` header for a response that is not JSON, such as `image/jpeg, image/svg+xml`.
+    pub accept: Option<String>,
     /// Description from the document.
     pub description: Option<String>,
 }
@@ -169,6 +202,10 @@ pub enum ResponseBody {
         /// Whether the text is a secret, returned as a `SecretString`.
         sensitive: bool,
     },
+    /// A text media type other than JSON, such as `text/html`: the body as it is.
+    RawText,
+    /// Any other media type, such as `application/pdf` or `image/jpeg`: the body bytes.
+    Bytes,
 }
 
 /// A Rust type used by a field, parameter or response.
@@ -186,10 +223,21 @@ pub enum TypeRef {
     F64,
     /// `bool`
     Bool,
+    /// `chrono::DateTime<chrono::FixedOffset>` for `format: date-time`, from the runtime's
+    /// `date-time` feature.
+    DateTime,
+    /// The runtime's `Base64Bytes` for `format: byte`: bytes written as base64 in JSON.
+    Base64,
+    /// `serde_json::Value`, for free-form objects and schemas without a type.
+    Json,
+    /// The runtime's `FilePart`, for a `format: binary` part of a multipart body.
+    File,
     /// `Vec<T>`
     Vec(Box<TypeRef>),
     /// `BTreeMap<String, T>`
     Map(Box<TypeRef>),
+    /// `Box<T>`, for a field on a cycle of types that contain each other directly.
+    Boxed(Box<TypeRef>),
     /// A generated type, by its Rust name.
     Named(String),
 }
@@ -201,6 +249,9 @@ pub enum TypeDef {
     Struct(StructDef),
     /// An enum from a string enumeration.
     Enum(EnumDef),
+    /// A tagged union from `oneOf` with a discriminator, or from a schema with a
+    /// discriminator that other schemas extend through `allOf`.
+    Union(UnionDef),
 }
 
 impl TypeDef {
@@ -209,6 +260,7 @@ impl TypeDef {
         match self {
             TypeDef::Struct(s) => &s.name,
             TypeDef::Enum(e) => &e.name,
+            TypeDef::Union(u) => &u.name,
         }
     }
 }
@@ -222,8 +274,11 @@ pub struct StructDef {
     pub spec_name: String,
     /// Description from the document.
     pub description: Option<String>,
-    /// Fields in document order.
+    /// Fields in document order; for `allOf`, the members' properties in member order.
     pub fields: Vec<Field>,
+    /// Type of the values of properties not listed in `fields`, from a typed
+    /// `additionalProperties`; they are kept in a flattened map.
+    pub additional_properties: Option<TypeRef>,
 }
 
 impl StructDef {
@@ -261,6 +316,39 @@ pub struct EnumDef {
     pub description: Option<String>,
     /// Variants in document order.
     pub variants: Vec<Variant>,
+    /// Rust name of the catch-all variant (`Unknown`) that stands for a value this client
+    /// does not know and for a missing or `null` value. Enums from schemas have one, so a
+    /// new server value or a missing required field still decodes. Enums of parameters
+    /// have none.
+    pub catch_all: Option<String>,
+}
+
+/// A tagged union: the discriminator property selects the struct that the rest of the
+/// JSON object decodes into.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionDef {
+    /// Rust name.
+    pub name: String,
+    /// Name in the document, or the name the type is derived from for an inline schema.
+    pub spec_name: String,
+    /// Description from the document.
+    pub description: Option<String>,
+    /// The discriminator's `propertyName`, such as `type`.
+    pub tag: String,
+    /// Alternatives sorted by tag value.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// One alternative of a [`UnionDef`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// Value of the discriminator property: a key of the discriminator's `mapping`, or the
+    /// schema name.
+    pub tag_value: String,
+    /// Rust name of the variant, which is also the name of the struct it holds.
+    pub rust_name: String,
+    /// The struct the variant holds, boxed when it contains the union again.
+    pub ty: TypeRef,
 }
 
 /// One value of a string enumeration.

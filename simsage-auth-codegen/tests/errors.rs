@@ -174,32 +174,32 @@ fn schema_cases() -> Vec<Case> {
             "is not a reference into #/components/schemas",
         ),
         case(
-            "format date-time",
-            with_user_property("createdAt: {type: string, format: date-time}"),
+            "format binary inside JSON",
+            with_user_property("createdAt: {type: string, format: binary}"),
             Unsupported,
             "#/components/schemas/CMUser/properties/createdAt/format",
-            "`date-time` is not supported",
+            "`format: binary` is supported only for multipart parts",
         ),
         case(
-            "oneOf property",
+            "oneOf with inline alternatives",
             with_user_property("contact: {oneOf: [{type: string}, {type: integer}]}"),
             Unsupported,
-            "#/components/schemas/CMUser/properties/contact",
-            "`oneOf` schemas are not supported",
+            "#/components/schemas/CMUser/properties/contact/oneOf/0",
+            "must be a $ref to an object schema",
         ),
         case(
-            "inline object with properties",
-            with_user_property("address: {type: object, properties: {street: {type: string}}}"),
+            "anyOf property",
+            with_user_property("address: {anyOf: [{type: string}, {type: integer}]}"),
             Unsupported,
             "#/components/schemas/CMUser/properties/address",
-            "inline object schemas with properties are not supported",
+            "`anyOf` schemas are not supported",
         ),
         case(
-            "free-form object",
-            with_user_property("extra: {type: object}"),
+            "not property",
+            with_user_property("extra: {not: {type: string}}"),
             Unsupported,
             "#/components/schemas/CMUser/properties/extra",
-            "free-form objects",
+            "`not` schemas are not supported",
         ),
         case(
             "array without items",
@@ -968,7 +968,7 @@ fn referenced_component_errors_point_into_component() {
         "{HEADER}paths:\n  /api/x/{{id}}:\n    get:\n      operationId: getX\n      parameters:\n        - {{$ref: \"#/components/parameters/Id\"}}\n      responses:\n        \"204\": {{description: ok}}\ncomponents:\n  parameters:\n    Id: {{name: id, in: path, required: false, schema: {{type: string}}}}\n"
     );
     let request_body = format!(
-        "{HEADER}paths:\n  /api/x:\n    post:\n      operationId: postX\n      requestBody: {{$ref: \"#/components/requestBodies/Login\"}}\n      responses:\n        \"204\": {{description: ok}}\ncomponents:\n  requestBodies:\n    Login: {{content: {{application/json: {{schema: {{type: string}}}}}}}}\n"
+        "{HEADER}paths:\n  /api/x:\n    post:\n      operationId: postX\n      requestBody: {{$ref: \"#/components/requestBodies/Login\"}}\n      responses:\n        \"204\": {{description: ok}}\ncomponents:\n  requestBodies:\n    Login: {{content: {{application/xml: {{schema: {{type: string}}}}}}}}\n"
     );
     let response = format!(
         "{HEADER}paths:\n  /api/x:\n    get:\n      operationId: getX\n      responses:\n        \"200\": {{$ref: \"#/components/responses/Ok\"}}\ncomponents:\n  responses:\n    Ok: {{description: ok, content: {{application/json: {{schema: {{type: array}}}}}}}}\n"
@@ -980,9 +980,9 @@ fn referenced_component_errors_point_into_component() {
             "#/components/parameters/Id/required",
         ),
         (
-            "optional request body by $ref",
+            "XML request body by $ref",
             request_body,
-            "#/components/requestBodies/Login/required",
+            "#/components/requestBodies/Login/content",
         ),
         (
             "array without items in a response by $ref",

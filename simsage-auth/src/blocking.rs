@@ -30,7 +30,24 @@ use crate::{ClientBuilder, SessionInfo, SignIn};
 
 /// Runs futures of the async client to completion.
 #[derive(Debug, Clone)]
-struct Runner(Arc<tokio::runtime::Runtime>);
+struct Runner(Arc<OwnedRuntime>);
+
+/// A runtime that can be dropped anywhere: dropping a Tokio runtime inside another
+/// runtime panics, so there it is shut down in the background instead.
+#[derive(Debug)]
+struct OwnedRuntime(Option<tokio::runtime::Runtime>);
+
+impl Drop for OwnedRuntime {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            if tokio::runtime::Handle::try_current().is_ok() {
+                runtime.shutdown_background();
+            } else {
+                drop(runtime);
+            }
+        }
+    }
+}
 
 impl Runner {
     fn new() -> Result<Self, Error> {
@@ -39,7 +56,7 @@ impl Runner {
             .thread_name("simsage-auth-blocking")
             .enable_all()
             .build()
-            .map(|runtime| Runner(Arc::new(runtime)))
+            .map(|runtime| Runner(Arc::new(OwnedRuntime(Some(runtime)))))
             .map_err(|error| Error::InvalidParameter {
                 operation: "blocking::Client::new",
                 parameter: "runtime",
@@ -55,7 +72,10 @@ impl Runner {
         if tokio::runtime::Handle::try_current().is_ok() {
             return Err(Error::BlockingInAsyncContext { operation });
         }
-        self.0.block_on(future)
+        match &self.0.0 {
+            Some(runtime) => runtime.block_on(future),
+            None => Err(Error::BlockingInAsyncContext { operation }),
+        }
     }
 }
 

@@ -14,6 +14,9 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default time a whole call may take, from sending the request to the last body byte.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// Default limit on the size of a response body: 64 MiB, about 200,000 users in one page.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+
 /// Name given to errors that [`ClientBuilder::build`] returns.
 const BUILD: &str = "ClientBuilder::build";
 
@@ -36,6 +39,7 @@ pub struct Client {
     http: reqwest::Client,
     base_url: Arc<str>,
     retry: Option<RetryPolicy>,
+    max_response_bytes: usize,
 }
 
 impl Client {
@@ -59,7 +63,11 @@ impl Client {
     }
 
     /// Creates a client that sends its requests through `http`, keeping its pool,
-    /// timeouts, proxy and TLS settings.
+    /// timeouts, proxy, TLS and redirect settings.
+    ///
+    /// Build `http` with `.redirect(reqwest::redirect::Policy::none())`: reqwest's default
+    /// policy follows redirects and would send the `session-id` and `jwt` headers, and on
+    /// 307 or 308 a sign-in body with its password, to the host a redirect names.
     ///
     /// # Errors
     ///
@@ -77,6 +85,11 @@ impl Client {
     /// Returns the underlying HTTP client.
     pub fn http(&self) -> &reqwest::Client {
         &self.http
+    }
+
+    /// Returns the largest response body the client reads, in bytes.
+    pub fn max_response_bytes(&self) -> usize {
+        self.max_response_bytes
     }
 
     /// Returns the retry policy, if retries are enabled.
@@ -123,6 +136,7 @@ pub struct ClientBuilder {
     user_agent: String,
     default_headers: Vec<(String, String)>,
     retry: Option<RetryPolicy>,
+    max_response_bytes: usize,
     http: Option<reqwest::Client>,
 }
 
@@ -135,6 +149,7 @@ impl Default for ClientBuilder {
             user_agent: concat!("simsage-auth/", env!("CARGO_PKG_VERSION")).to_string(),
             default_headers: Vec::new(),
             retry: None,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             http: None,
         }
     }
@@ -181,6 +196,14 @@ impl ClientBuilder {
         self
     }
 
+    /// Sets the largest response body the client reads, in bytes; a larger one fails with
+    /// [`Error::ResponseTooLarge`] instead of filling memory. Default:
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`] (64 MiB).
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// Sends requests through an existing `reqwest::Client`, whose own timeouts, user
     /// agent, headers, TLS and redirect settings then apply instead of this builder's.
     ///
@@ -217,10 +240,17 @@ impl ClientBuilder {
                 &self.default_headers,
             )?,
         };
+        if self.max_response_bytes == 0 {
+            return Err(invalid(
+                "max_response_bytes",
+                "the limit is zero; pass a positive number of bytes".to_string(),
+            ));
+        }
         Ok(Client {
             http,
             base_url: base_url.into(),
             retry: self.retry,
+            max_response_bytes: self.max_response_bytes,
         })
     }
 }

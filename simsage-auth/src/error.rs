@@ -34,10 +34,7 @@ pub enum Error {
         status: StatusCode,
         /// The `Content-Type` header, if the response had a readable one.
         content_type: Option<String>,
-        /// At most the first 200 characters of the body, with the request's secrets replaced
-        /// by `<redacted>`. A JSON object or array sent with a 2xx status is replaced by
-        /// `<JSON body of a successful response withheld>`, because it can carry secrets that
-        /// the request did not contain.
+        /// At most the first 200 characters of the body.
         body_start: String,
     },
     /// The request could not be sent or the response could not be received: connection
@@ -62,6 +59,17 @@ pub enum Error {
         path: String,
         /// What did not fit, with values from the body left out.
         source: DecodeError,
+    },
+    /// The response body was larger than the client's limit
+    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)),
+    /// so reading stopped there.
+    ResponseTooLarge {
+        /// The operation id.
+        operation: &'static str,
+        /// The HTTP status.
+        status: StatusCode,
+        /// The limit in bytes.
+        limit: usize,
     },
     /// A method of the blocking client was called from inside an async runtime, where
     /// blocking would stall the runtime. No request was sent; use the async client there.
@@ -89,7 +97,8 @@ impl Error {
             | Error::Transport { operation, .. }
             | Error::Decode { operation, .. }
             | Error::InvalidParameter { operation, .. }
-            | Error::BlockingInAsyncContext { operation } => operation,
+            | Error::BlockingInAsyncContext { operation }
+            | Error::ResponseTooLarge { operation, .. } => operation,
         }
     }
 
@@ -98,7 +107,8 @@ impl Error {
         match self {
             Error::Api { status, .. }
             | Error::UnexpectedBody { status, .. }
-            | Error::Decode { status, .. } => Some(*status),
+            | Error::Decode { status, .. }
+            | Error::ResponseTooLarge { status, .. } => Some(*status),
             Error::Transport { source, .. } => source.status(),
             Error::InvalidParameter { .. } | Error::BlockingInAsyncContext { .. } => None,
         }
@@ -190,6 +200,14 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "{operation}: invalid `{parameter}`: {reason}")
             }
+            Error::ResponseTooLarge {
+                operation,
+                status,
+                limit,
+            } => write!(
+                f,
+                "{operation}: SimSage returned {status} with a body larger than the limit of {limit} bytes"
+            ),
             Error::BlockingInAsyncContext { operation } => write!(
                 f,
                 "{operation}: the blocking client was called inside an async runtime; use the async client there"

@@ -70,7 +70,8 @@ pub struct SessionInfo {
 /// without that argument, and [`Session::sign_out`] ends the session and consumes the
 /// handle. Cloning is cheap; clones share the client and the sign-in response.
 ///
-/// The `Debug` output never shows the session id.
+/// The `Debug` output never shows the session id. Clones made before `sign_out` keep
+/// the id, which the server no longer accepts after it.
 ///
 /// ```no_run
 /// # async fn run() -> Result<(), simsage_auth::Error> {

@@ -96,3 +96,16 @@ fn blocking_call_inside_runtime_is_rejected() {
         "{error:?}"
     );
 }
+
+#[test]
+fn blocking_client_drops_inside_runtime() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let client = Client::new("http://127.0.0.1:9").expect("client");
+        let session_less = client.clone();
+        drop(client);
+        drop(session_less);
+    });
+}

@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::emit::docs::{doc, paragraphs, sentence};
+use crate::emit::request;
 use crate::emit::signature::{Receiver, Signature, signature};
 use crate::emit::types::ident;
 use crate::model::{Api, Location, Operation, Param, PathPart, ResponseBody, TypeRef};
@@ -43,23 +44,29 @@ fn method(operation: &Operation) -> TokenStream {
         .filter(|p| p.location != Location::Path)
         .map(param_step);
     let body_step = body_step(operation);
+    let accept_step = request::accept_step(&operation.success);
     let send = send_call(&operation.success.body);
     let aliases = method_aliases(operation);
+    let allowances = request::lint_allowances(arguments.len());
     let idempotent = operation.idempotent;
+    let secret_response = operation.secret_response;
     quote! {
         #docs
         #aliases
+        #allowances
         pub async fn #name(&self, #(#arguments),*) -> ::std::result::Result<#output, crate::Error> {
             static OPERATION: crate::runtime::Operation = crate::runtime::Operation {
                 id: #id,
                 method: ::reqwest::Method::#http_method,
                 path: #path,
                 idempotent: #idempotent,
+                secret_response: #secret_response,
             };
             let mut call = crate::runtime::Call::new(self, &OPERATION);
             #(#path_steps)*
             #(#other_steps)*
             #body_step
+            #accept_step
             #send
         }
     }
@@ -128,6 +135,8 @@ fn param_step(param: &Param) -> TokenStream {
     let add = match (param.location, param.sensitive) {
         (Location::Header, true) => quote! { call.secret_header(#wire, #label, #value)?; },
         (Location::Header, false) => quote! { call.header(#wire, #label, #value)?; },
+        (Location::Query, _) if param.ty != TypeRef::String => request::query_value_step(param),
+        (Location::Form, _) => request::form_part_step(param),
         (_, _) => quote! { call.query(#wire, #value); },
     };
     if param.required {
@@ -145,6 +154,9 @@ fn body_step(operation: &Operation) -> TokenStream {
     let Some(body) = &operation.body else {
         return TokenStream::new();
     };
+    if !body.required {
+        return request::optional_body_step(body);
+    }
     let secrets = body.secret_fields.iter().map(|field| {
         let field = ident(field);
         quote! { call.scrub(&body.#field); }
@@ -161,6 +173,8 @@ fn send_call(body: &ResponseBody) -> TokenStream {
         ResponseBody::Json(_) => quote! { call.send_json().await },
         ResponseBody::Text { sensitive: false } => quote! { call.send_text().await },
         ResponseBody::Text { sensitive: true } => quote! { call.send_secret_text().await },
+        ResponseBody::RawText => quote! { call.send_raw_text().await },
+        ResponseBody::Bytes => quote! { call.send_bytes().await },
     }
 }
 
@@ -202,7 +216,8 @@ fn arguments_docs(operation: &Operation) -> String {
             .as_deref()
             .map(sentence)
             .unwrap_or_default();
-        let line = format!("- `body`: {description} Sent as the JSON request body.");
+        let optional = if body.required { "" } else { " when `Some`" };
+        let line = format!("- `body`: {description} Sent as the JSON request body{optional}.");
         lines.insert(operation.body_position, line.replace(":  ", ": "));
     }
     if lines.is_empty() {
@@ -222,6 +237,7 @@ fn param_doc(param: &Param) -> String {
         Location::Path => format!("Sent as the path segment `{{{wire}}}`"),
         Location::Query => format!("Sent as the query parameter `{wire}`"),
         Location::Header => format!("Sent in the `{wire}` header"),
+        Location::Form => format!("Sent as the part `{wire}` of the multipart/form-data body"),
     };
     if !param.required {
         placement.push_str(" when `Some`");
@@ -259,6 +275,8 @@ fn success_docs(operation: &Operation) -> String {
         ResponseBody::Text { .. } => {
             " The body may be a JSON string or bare text; both are accepted."
         }
+        ResponseBody::RawText => " The body is returned as text, as it is.",
+        ResponseBody::Bytes => " The body is returned as bytes, as it is.",
         _ => "",
     };
     format!("# Returns\n\nOn `{status}`: {description}{extra}").replace(":  ", ": ")
@@ -283,10 +301,7 @@ fn errors_docs(operation: &Operation) -> String {
     let checked: Vec<String> = operation
         .params
         .iter()
-        .filter(|p| {
-            p.location != Location::Query
-                && (p.ty == TypeRef::String || p.location == Location::Header)
-        })
+        .filter(|p| request::can_reject(p))
         .map(|p| format!("`{}`", p.rust_name))
         .collect();
     if !checked.is_empty() {

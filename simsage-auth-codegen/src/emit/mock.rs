@@ -209,6 +209,7 @@ fn when_type(operation: &Operation, name: &Ident) -> TokenStream {
     let setters = operation
         .params
         .iter()
+        .filter(|param| has_setter(param))
         .map(|param| setter(operation, param));
     let body = body_setter(operation);
     quote! {
@@ -254,6 +255,13 @@ fn when_docs(operation: &Operation, has_path_params: bool) -> String {
     )
 }
 
+/// Returns whether a parameter gets a setter: strings and scalars passed by value
+/// (numbers, booleans, enums). Form parts and structured query values have none, because
+/// httpmock matches them only through the raw body or query; `into_inner` gives access.
+fn has_setter(param: &Param) -> bool {
+    param.location != Location::Form && (param.ty == TypeRef::String || !param.by_reference)
+}
+
 /// Emits the method that expects the value of one parameter.
 fn setter(operation: &Operation, param: &Param) -> TokenStream {
     let name = ident(&param.rust_name);
@@ -265,7 +273,7 @@ fn setter(operation: &Operation, param: &Param) -> TokenStream {
     let body = match param.location {
         Location::Path => path_setter_body(operation, param),
         Location::Header => header_setter_body(operation, param),
-        Location::Query => query_setter_body(param),
+        Location::Query | Location::Form => query_setter_body(param),
     };
     quote! {
         #docs
@@ -325,7 +333,9 @@ fn setter_docs(operation: &Operation, param: &Param) -> String {
     let mut text = match param.location {
         Location::Path => format!("Expects `value` in the path segment `{{{wire}}}`."),
         Location::Header => format!("Expects `value` in the `{wire}` header."),
-        Location::Query => format!("Expects `value` as the query parameter `{wire}`."),
+        Location::Query | Location::Form => {
+            format!("Expects `value` as the query parameter `{wire}`.")
+        }
     };
     if param.location == Location::Path && param.ty == TypeRef::String {
         if let Some(empty) = &param.empty_value {
@@ -483,6 +493,28 @@ fn ok_methods(body: &ResponseBody, status: u16) -> TokenStream {
                 }
             }
         }
+        ResponseBody::RawText => {
+            let docs = doc(&format!(
+                "Responds with status `{status}` and `value` as the body."
+            ));
+            quote! {
+                #docs
+                pub fn ok(self, value: &str) -> Self {
+                    Self(self.0.status(#status_literal).body(value))
+                }
+            }
+        }
+        ResponseBody::Bytes => {
+            let docs = doc(&format!(
+                "Responds with status `{status}` and `value` as the body."
+            ));
+            quote! {
+                #docs
+                pub fn ok(self, value: &[u8]) -> Self {
+                    Self(self.0.status(#status_literal).body(value))
+                }
+            }
+        }
     }
 }
 
@@ -490,7 +522,7 @@ fn ok_methods(body: &ResponseBody, status: u16) -> TokenStream {
 mod tests {
     use super::*;
     use crate::emit::tests::api;
-    use crate::model::{Method, PathPart, Success};
+    use crate::model::{Method, PathPart, QueryStyle, Success};
 
     /// Returns the formatted output on one line, with the breaks prettyplease adds in long
     /// expressions undone, so that assertions can be written as single-line Rust.
@@ -508,6 +540,7 @@ mod tests {
     }
 
     fn param(wire: &str, rust: &str, location: Location, ty: TypeRef) -> Param {
+        let by_reference = ty == TypeRef::String;
         Param {
             wire_name: wire.to_string(),
             rust_name: rust.to_string(),
@@ -518,6 +551,8 @@ mod tests {
             empty_value: None,
             slash_replacement: None,
             description: None,
+            by_reference,
+            query_style: QueryStyle::Form,
         }
     }
 
@@ -667,6 +702,7 @@ mod tests {
         api.operations[0].success = Success {
             status: "204".to_string(),
             body: ResponseBody::Empty,
+            accept: None,
             description: None,
         };
         let source = mock_source(&api);

@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::emit::request;
 use crate::emit::types::{ident, type_tokens};
 use crate::model::{Operation, Param, ResponseBody, TypeRef};
 
@@ -52,8 +53,7 @@ pub(crate) fn signature(operation: &Operation, receiver: Receiver) -> Signature 
 
 fn push_body(operation: &Operation, names: &mut Vec<TokenStream>, typed: &mut Vec<TokenStream>) {
     if let Some(body) = &operation.body {
-        let ty = type_tokens(&body.ty);
-        typed.push(quote! { body: &#ty });
+        typed.push(request::body_argument(body));
         names.push(quote! { body });
     }
 }
@@ -62,6 +62,10 @@ fn argument(param: &Param) -> TokenStream {
     let name = ident(&param.rust_name);
     let ty = match &param.ty {
         TypeRef::String => quote! { &str },
+        other if param.by_reference => {
+            let ty = type_tokens(other);
+            quote! { &#ty }
+        }
         other => type_tokens(other),
     };
     if param.required {
@@ -77,5 +81,7 @@ fn output_type(body: &ResponseBody) -> TokenStream {
         ResponseBody::Json(ty) => type_tokens(ty),
         ResponseBody::Text { sensitive: false } => quote! { ::std::string::String },
         ResponseBody::Text { sensitive: true } => quote! { crate::SecretString },
+        ResponseBody::RawText => quote! { ::std::string::String },
+        ResponseBody::Bytes => quote! { crate::runtime::Bytes },
     }
 }

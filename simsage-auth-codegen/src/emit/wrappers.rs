@@ -6,6 +6,7 @@ use quote::quote;
 
 use crate::emit::client::method_aliases;
 use crate::emit::docs::{doc, sentence};
+use crate::emit::request;
 use crate::emit::signature::{Receiver, Signature, signature};
 use crate::emit::types::ident;
 use crate::model::{Api, Operation};
@@ -21,7 +22,7 @@ pub(crate) fn session(api: &Api) -> TokenStream {
         } else {
             (quote! { &self }, forward_docs(operation, Forward::Session, ""))
         };
-        let aliases = method_aliases(operation);
+        let aliases = attributes(operation, typed.len());
         quote! {
             #docs
             #aliases
@@ -48,7 +49,7 @@ pub(crate) fn blocking(api: &Api) -> TokenStream {
         let name = ident(&operation.rust_name);
         let id = &operation.id;
         let docs = forward_docs(operation, Forward::BlockingClient, "");
-        let aliases = method_aliases(operation);
+        let aliases = attributes(operation, typed.len());
         quote! {
             #docs
             #aliases
@@ -65,7 +66,7 @@ pub(crate) fn blocking(api: &Api) -> TokenStream {
         } = signature(operation, Receiver::Session);
         let name = ident(&operation.rust_name);
         let id = &operation.id;
-        let aliases = method_aliases(operation);
+        let aliases = attributes(operation, typed.len());
         if operation.ends_session {
             let docs = forward_docs(
                 operation,
@@ -100,6 +101,13 @@ pub(crate) fn blocking(api: &Api) -> TokenStream {
             #(#session_methods)*
         }
     }
+}
+
+/// Returns the search aliases and lint allowances of a method with `arguments` arguments.
+fn attributes(operation: &Operation, arguments: usize) -> TokenStream {
+    let aliases = method_aliases(operation);
+    let allowances = request::lint_allowances(arguments);
+    quote! { #aliases #allowances }
 }
 
 fn session_operations(api: &Api) -> impl Iterator<Item = &Operation> {

@@ -40,11 +40,64 @@ pub fn parse_document(text: &str) -> Result<OpenAPI, Error> {
     check_root(&root)?;
     check_numbers(&root, &Pointer::root())?;
     check_nesting(&Node::root(&root))?;
+    check_path_keys(&root)?;
 
     // The typed parse reads the text rather than `root`: read from text, serde_yaml
     // accepts a plain scalar such as `version: 1.0` where a string is expected.
     let deserializer = serde_yaml::Deserializer::from_str(text);
     serde_path_to_error::deserialize(deserializer).map_err(|error| located_error(&root, error))
+}
+
+/// Keys a path item may have besides `x-` extensions (OpenAPI 3.0.3, Path Item Object).
+const PATH_ITEM_KEYS: &[&str] = &[
+    "$ref",
+    "summary",
+    "description",
+    "get",
+    "put",
+    "post",
+    "delete",
+    "options",
+    "head",
+    "patch",
+    "trace",
+    "servers",
+    "parameters",
+];
+
+/// Rejects keys under `paths` that openapiv3 would drop without a word: a path that does
+/// not start with `/` and a misspelled method such as `gett`, each of which would make an
+/// operation disappear from the client.
+fn check_path_keys(root: &Value) -> Result<(), Error> {
+    let Some(paths) = root.get("paths").and_then(Value::as_mapping) else {
+        return Ok(());
+    };
+    let paths_pointer = Pointer::root().join("paths");
+    for (key, item) in paths {
+        let path = scalar_text(key).unwrap_or_default();
+        let item_pointer = paths_pointer.join(&path);
+        if !path.starts_with('/') && !path.starts_with("x-") {
+            return Err(parse_error_at(
+                &item_pointer,
+                format!("path `{path}` does not start with `/`; write it as `/{path}`"),
+            ));
+        }
+        let Some(item) = item.as_mapping() else {
+            continue;
+        };
+        for field in item.keys().filter_map(scalar_text) {
+            if !field.starts_with("x-") && !PATH_ITEM_KEYS.contains(&field.as_str()) {
+                return Err(parse_error_at(
+                    &item_pointer.join(&field),
+                    format!(
+                        "`{field}` is not an HTTP method or a path item field; expected one of {}",
+                        PATH_ITEM_KEYS.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn parse_error_at(pointer: &Pointer, message: String) -> Error {
@@ -574,6 +627,22 @@ mod tests {
             Err(error) => (error.pointer().to_string(), error.to_string()),
             Ok(_) => panic!("expected an error for {text:?}"),
         }
+    }
+
+    #[test]
+    fn path_without_slash_is_rejected() {
+        let text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  api/x:\n    get:\n      responses: {}\n";
+        let (pointer, message) = parse_error(text);
+        assert_eq!(pointer, "#/paths/api~1x");
+        assert!(message.contains("does not start with `/`"), "{message}");
+    }
+
+    #[test]
+    fn misspelled_method_is_rejected() {
+        let text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    gett:\n      responses: {}\n";
+        let (pointer, message) = parse_error(text);
+        assert_eq!(pointer, "#/paths/~1x/gett");
+        assert!(message.contains("not an HTTP method"), "{message}");
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! First stage: reads an OpenAPI document and builds the [`Api`] model.
 
+mod content;
 mod document;
 mod extensions;
+mod object;
 mod operation;
 mod schema;
+mod union;
 
 pub use document::parse_document;
 
@@ -16,10 +19,11 @@ use crate::model::Api;
 /// Builds the model of every operation and component schema in `spec`.
 pub fn build_model(spec: &OpenAPI, settings: &Settings) -> Result<Api, Error> {
     let mut schemas = schema::Schemas::from_components(spec)?;
-    let operations = operation::operations(spec, &mut schemas, settings)?;
+    let (operations, skipped) = operation::operations(spec, &mut schemas, settings)?;
     Ok(Api {
         operations,
         types: schemas.into_types(),
+        skipped,
     })
 }
 

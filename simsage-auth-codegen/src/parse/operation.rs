@@ -4,20 +4,31 @@ use std::collections::BTreeMap;
 
 use openapiv3::{
     MediaType, OpenAPI, Parameter, ParameterSchemaOrContent, PathItem, ReferenceOr, RequestBody,
-    Response, SchemaKind, StatusCode, Type,
+    Response, StatusCode,
 };
 
 use crate::Settings;
 use crate::error::{Error, Pointer};
 use crate::model::{
-    Body, Location, Method, Operation, Param, PathPart, ResponseBody, Success, TypeRef,
+    Body, Location, Method, Operation, Param, PathPart, QueryStyle, ResponseBody, Success, TypeRef,
 };
 use crate::naming;
+use crate::parse::content::{self, RequestContent};
 use crate::parse::extensions;
 use crate::parse::schema::{SchemaRef, Schemas};
 
 /// Name of the request body argument of every method that takes one.
 pub(crate) const BODY_ARGUMENT: &str = "body";
+
+/// Name of the request variable in every generated method.
+const CALL_VARIABLE: &str = "call";
+
+/// The result of converting one operation.
+enum Converted {
+    Operation(Box<Operation>),
+    /// The path template and the path parameters disagree.
+    InvalidPath(Error),
+}
 
 /// An operation found in the document, before its method name is decided.
 struct Found<'a> {
@@ -30,24 +41,33 @@ struct Found<'a> {
 }
 
 /// Converts every operation of the document, sorted by method name.
+///
+/// With `skip_invalid_paths`, an operation whose path template and path parameters
+/// disagree is left out and returned in the second list instead of failing.
 pub(crate) fn operations<'a>(
     spec: &'a OpenAPI,
     schemas: &mut Schemas<'a>,
     settings: &Settings,
-) -> Result<Vec<Operation>, Error> {
+) -> Result<(Vec<Operation>, Vec<Error>), Error> {
     let found = find_operations(spec)?;
     let names = method_names(&found, settings)?;
     let mut operations = Vec::with_capacity(found.len());
+    let mut skipped = Vec::new();
     for (entry, rust_name) in found.iter().zip(names) {
-        operations.push(convert(spec, schemas, entry, rust_name, settings)?);
+        match convert(spec, schemas, entry, rust_name, settings)? {
+            Converted::Operation(operation) => operations.push(*operation),
+            Converted::InvalidPath(error) if settings.skip_invalid_paths => skipped.push(error),
+            Converted::InvalidPath(error) => return Err(error),
+        }
     }
     operations.sort_by(|a, b| a.rust_name.cmp(&b.rust_name));
-    Ok(operations)
+    Ok((operations, skipped))
 }
 
+/// Lists the operations sorted by path and method, so that nothing that follows depends
+/// on the order of the document.
 fn find_operations(spec: &OpenAPI) -> Result<Vec<Found<'_>>, Error> {
     let mut found = Vec::new();
-    let mut ids: BTreeMap<&str, Pointer> = BTreeMap::new();
     for (path, item) in &spec.paths.paths {
         let path_pointer = Pointer::root().join("paths").join(path);
         let ReferenceOr::Item(item) = item else {
@@ -77,12 +97,6 @@ fn find_operations(spec: &OpenAPI) -> Result<Vec<Found<'_>>, Error> {
                     "operation has no operationId; add one, because it names the client method",
                 ));
             };
-            if let Some(first) = ids.insert(id, pointer.join("operationId")) {
-                return Err(Error::invalid(
-                    &pointer.join("operationId"),
-                    format!("operationId `{id}` is already used at {first}"),
-                ));
-            }
             found.push(Found {
                 id,
                 method,
@@ -91,6 +105,20 @@ fn find_operations(spec: &OpenAPI) -> Result<Vec<Found<'_>>, Error> {
                 operation,
                 pointer,
             });
+        }
+    }
+    found.sort_by(|a, b| (a.path, a.method).cmp(&(b.path, b.method)));
+    let mut ids: BTreeMap<&str, &Pointer> = BTreeMap::new();
+    for entry in &found {
+        if let Some(first) = ids.insert(entry.id, &entry.pointer) {
+            return Err(Error::invalid(
+                &entry.pointer.join("operationId"),
+                format!(
+                    "operationId `{}` is already used at {}",
+                    entry.id,
+                    first.join("operationId")
+                ),
+            ));
         }
     }
     Ok(found)
@@ -172,11 +200,20 @@ fn convert<'a>(
     entry: &Found<'a>,
     rust_name: String,
     settings: &Settings,
-) -> Result<Operation, Error> {
-    let params = parameters(spec, schemas, entry)?;
-    let path_parts = path_parts(entry.path, &params, &entry.pointer)?;
+) -> Result<Converted, Error> {
+    let mut params = parameters(spec, schemas, entry)?;
+    let path_parts = match path_parts(entry.path, &params, &entry.pointer) {
+        Ok(parts) => parts,
+        Err(error) => return Ok(Converted::InvalidPath(error)),
+    };
     let body = match &entry.operation.request_body {
-        Some(body) => Some(request_body(spec, schemas, body, entry)?),
+        Some(body) => match request_body(spec, schemas, body, entry)? {
+            RequestContent::Json(body) => Some(body),
+            RequestContent::Form(parts) => {
+                add_form_parts(&mut params, parts, &entry.pointer)?;
+                None
+            }
+        },
         None => None,
     };
     if body.is_some()
@@ -209,6 +246,11 @@ fn convert<'a>(
         .collect();
     let params: Vec<Param> = order.iter().map(|&i| params[i].clone()).collect();
     let (success, error_statuses) = responses(spec, schemas, entry)?;
+    let secret_response = match &success.body {
+        ResponseBody::Text { sensitive } => *sensitive,
+        ResponseBody::Json(ty) => schemas.has_secrets(ty),
+        ResponseBody::Empty | ResponseBody::RawText | ResponseBody::Bytes => false,
+    };
     let session_param = settings.session_header.as_deref().and_then(|header| {
         params.iter().position(|p: &Param| {
             p.location == Location::Header && p.required && p.wire_name.eq_ignore_ascii_case(header)
@@ -222,7 +264,7 @@ fn convert<'a>(
         Some(flag) => flag,
         None => entry.method.is_idempotent(),
     };
-    Ok(Operation {
+    Ok(Converted::Operation(Box::new(Operation {
         id: entry.id.to_string(),
         rust_name,
         method: entry.method,
@@ -238,7 +280,29 @@ fn convert<'a>(
         session_param,
         idempotent,
         ends_session: settings.sign_out_operation.as_deref() == Some(entry.id),
-    })
+        secret_response,
+    })))
+}
+
+/// Appends the parts of a multipart body to the parameters, rejecting name clashes.
+fn add_form_parts(
+    params: &mut Vec<Param>,
+    parts: Vec<Param>,
+    pointer: &Pointer,
+) -> Result<(), Error> {
+    for part in parts {
+        if let Some(other) = params.iter().find(|p| p.rust_name == part.rust_name) {
+            return Err(Error::invalid(
+                &pointer.join("requestBody"),
+                format!(
+                    "form part `{}` and parameter `{}` both map to the argument name `{}`",
+                    part.wire_name, other.wire_name, part.rust_name
+                ),
+            ));
+        }
+        params.push(part);
+    }
+    Ok(())
 }
 
 /// Collects path-level and operation-level parameters; an operation-level parameter
@@ -338,21 +402,7 @@ fn parameter_model<'a>(
             ));
         }
     };
-    let rust_name = naming::snake_case(&data.name).ok_or_else(|| {
-        Error::invalid(
-            &pointer.join("name"),
-            format!(
-                "parameter name `{}` has no ASCII letters or digits",
-                data.name
-            ),
-        )
-    })?;
-    // Generated methods keep their request in a local named `call`.
-    let rust_name = if rust_name == "call" {
-        "call_".to_string()
-    } else {
-        rust_name
-    };
+    let rust_name = argument_name(&data.name, &pointer.join("name"))?;
     if location == Location::Path && !data.required {
         return Err(Error::invalid(
             &pointer.join("required"),
@@ -372,18 +422,15 @@ fn parameter_model<'a>(
         ));
     };
     let schema_pointer = pointer.join("schema");
-    let ty = schemas.type_ref(schema.into(), &schema_pointer, &data.name)?;
-    let scalar = match &ty {
-        TypeRef::Named(name) => schemas.is_enum(name),
-        TypeRef::Vec(_) | TypeRef::Map(_) => false,
-        _ => true,
-    };
-    if !scalar {
+    let ty = schemas.parameter_type_ref(schema.into(), &schema_pointer, &data.name)?;
+    let scalar = is_scalar(schemas, &ty);
+    if location != Location::Query && !scalar {
         return Err(Error::unsupported(
             &schema_pointer,
-            "only string, number, boolean and enum parameters are supported",
+            "path and header parameters must be strings, integers, numbers, booleans or enums",
         ));
     }
+    let query_style = query_style(parameter, &ty, scalar, schemas, pointer)?;
     let param = Param {
         wire_name: data.name.clone(),
         rust_name,
@@ -393,10 +440,81 @@ fn parameter_model<'a>(
         empty_value: extensions::text(&data.extensions, "x-empty-value", pointer)?,
         slash_replacement: extensions::text(&data.extensions, "x-slash-replacement", pointer)?,
         description: data.description.clone(),
+        by_reference: !scalar || ty == TypeRef::String,
+        query_style,
         ty,
     };
     check_path_extensions(&param, pointer)?;
     Ok(param)
+}
+
+/// Returns the argument name for a parameter or form part, escaping the name of the
+/// generated method's local variable.
+pub(crate) fn argument_name(name: &str, pointer: &Pointer) -> Result<String, Error> {
+    let mut rust_name = naming::snake_case(name).ok_or_else(|| {
+        Error::invalid(
+            pointer,
+            format!("parameter name `{name}` has no ASCII letters or digits"),
+        )
+    })?;
+    if rust_name == CALL_VARIABLE {
+        rust_name.push('_');
+    }
+    Ok(rust_name)
+}
+
+/// Returns whether a type is a single value that a path or header can carry.
+pub(crate) fn is_scalar(schemas: &Schemas<'_>, ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::String
+        | TypeRef::I32
+        | TypeRef::I64
+        | TypeRef::F32
+        | TypeRef::F64
+        | TypeRef::Bool => true,
+        TypeRef::Named(name) => schemas.is_enum(name),
+        _ => false,
+    }
+}
+
+/// Reads `style` and `explode` of a query parameter.
+fn query_style(
+    parameter: &Parameter,
+    ty: &TypeRef,
+    scalar: bool,
+    schemas: &Schemas<'_>,
+    pointer: &Pointer,
+) -> Result<QueryStyle, Error> {
+    let Parameter::Query {
+        parameter_data,
+        style,
+        ..
+    } = parameter
+    else {
+        return Ok(QueryStyle::Form);
+    };
+    let explode = parameter_data.explode.unwrap_or(true);
+    let is_object = matches!(ty, TypeRef::Map(_) | TypeRef::Json)
+        || matches!(ty, TypeRef::Named(name) if schemas.struct_def_named(name).is_some());
+    match style {
+        openapiv3::QueryStyle::Form if explode => Ok(QueryStyle::Form),
+        openapiv3::QueryStyle::Form => Ok(QueryStyle::FormUnexploded),
+        openapiv3::QueryStyle::DeepObject if is_object && explode => Ok(QueryStyle::DeepObject),
+        openapiv3::QueryStyle::DeepObject if scalar || !is_object => Err(Error::unsupported(
+            &pointer.join("style"),
+            "`deepObject` applies only to object parameters",
+        )),
+        openapiv3::QueryStyle::DeepObject => Err(Error::unsupported(
+            &pointer.join("explode"),
+            "`deepObject` with `explode: false` is not defined by OpenAPI 3.0",
+        )),
+        openapiv3::QueryStyle::SpaceDelimited | openapiv3::QueryStyle::PipeDelimited => {
+            Err(Error::unsupported(
+                &pointer.join("style"),
+                "only the `form` and `deepObject` query styles are supported",
+            ))
+        }
+    }
 }
 
 fn check_path_extensions(param: &Param, pointer: &Pointer) -> Result<(), Error> {
@@ -504,24 +622,15 @@ fn request_body<'a>(
     schemas: &mut Schemas<'a>,
     body: &'a ReferenceOr<RequestBody>,
     entry: &Found<'a>,
-) -> Result<Body, Error> {
+) -> Result<RequestContent, Error> {
     let (body, pointer) = resolve_component(
         body,
         &entry.pointer.join("requestBody"),
         "requestBodies",
         |name| spec.components.as_ref()?.request_bodies.get(name),
     )?;
-    if !body.required {
-        return Err(Error::unsupported(
-            &pointer.join("required"),
-            "optional request bodies are not supported yet",
-        ));
-    }
-    let Some((content_type, media)) = body.content.iter().find(|(c, _)| is_json(c)) else {
-        return Err(Error::unsupported(
-            &pointer.join("content"),
-            "only JSON request bodies are supported (application/json or */*)",
-        ));
+    let Some((content_type, media)) = body.content.iter().find(|(c, _)| content::is_json(c)) else {
+        return content::form_parts(schemas, body, &pointer, entry.id);
     };
     let media_pointer = pointer.join("content").join(content_type);
     let schema = media_schema(media, &media_pointer)?;
@@ -532,7 +641,7 @@ fn request_body<'a>(
     let ty = schemas.type_ref(schema, &media_pointer.join("schema"), &hint)?;
     let secret_fields = match &ty {
         TypeRef::Named(name) => schemas
-            .struct_def(name)
+            .struct_def_named(name)
             .map(|s| {
                 s.fields
                     .iter()
@@ -543,11 +652,12 @@ fn request_body<'a>(
             .unwrap_or_default(),
         _ => Vec::new(),
     };
-    Ok(Body {
+    Ok(RequestContent::Json(Body {
         ty,
+        required: body.required,
         secret_fields,
         description: body.description.clone(),
-    })
+    }))
 }
 
 fn media_schema<'a>(media: &'a MediaType, pointer: &Pointer) -> Result<SchemaRef<'a>, Error> {
@@ -556,20 +666,6 @@ fn media_schema<'a>(media: &'a MediaType, pointer: &Pointer) -> Result<SchemaRef
         .as_ref()
         .map(SchemaRef::from)
         .ok_or_else(|| Error::invalid(pointer, "media type has no schema"))
-}
-
-/// Returns whether a content type carries JSON: `application/json` with any parameters,
-/// `application/*+json`, or `*/*`, which springdoc emits for JSON endpoints.
-fn is_json(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json"
-        || essence == "*/*"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 fn responses<'a>(
@@ -605,10 +701,11 @@ fn responses<'a>(
         resolve_component(response, &response_pointer, "responses", |name| {
             spec.components.as_ref()?.responses.get(name)
         })?;
-    let body = response_body(schemas, response, &response_pointer, entry.id)?;
+    let (body, accept) = content::response_body(schemas, response, &response_pointer, entry.id)?;
     let success = Success {
         status: code.to_string(),
         body,
+        accept,
         description: Some(response.description.clone()).filter(|d| !d.is_empty()),
     };
     Ok((success, error_statuses))
@@ -642,47 +739,4 @@ fn resolve_component<'a, T>(
             format!("`{reference}` does not refer to an item of #/components/{section}"),
         )
     })
-}
-
-fn response_body<'a>(
-    schemas: &mut Schemas<'a>,
-    response: &'a Response,
-    pointer: &Pointer,
-    operation_id: &str,
-) -> Result<ResponseBody, Error> {
-    if response.content.is_empty() {
-        return Ok(ResponseBody::Empty);
-    }
-    let Some((content_type, media)) = response
-        .content
-        .iter()
-        .find(|(c, _)| is_json(c) || c.starts_with("text/plain"))
-    else {
-        return Err(Error::unsupported(
-            &pointer.join("content"),
-            "only JSON and text/plain responses are supported yet",
-        ));
-    };
-    let media_pointer = pointer.join("content").join(content_type);
-    let schema = media_schema(media, &media_pointer)?;
-    if let SchemaRef::Item(item) = schema
-        && let SchemaKind::Type(Type::String(string)) = &item.schema_kind
-        && string.enumeration.is_empty()
-    {
-        let sensitive = extensions::flag(
-            &item.schema_data.extensions,
-            "x-sensitive",
-            &media_pointer.join("schema"),
-        )?;
-        return Ok(ResponseBody::Text { sensitive });
-    }
-    let hint = format!(
-        "{}Response",
-        naming::upper_camel_case(operation_id, "T").unwrap_or_default()
-    );
-    Ok(ResponseBody::Json(schemas.type_ref(
-        schema,
-        &media_pointer.join("schema"),
-        &hint,
-    )?))
 }

@@ -1,18 +1,28 @@
 //! Turns component schemas and inline schemas into model types.
+//!
+//! Component schemas that are objects, string enumerations or tagged unions become named
+//! types. Any other component schema (a string, an array, a map, a free-form object) is
+//! an alias: a `$ref` to it resolves to the Rust type of its content. Inline objects,
+//! enumerations and unions become named types too, named after where they appear (the
+//! struct and property, the parameter, or the operation and role).
 
 use std::collections::BTreeMap;
 
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaKind,
-    StringFormat, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, AnySchema, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema,
+    SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty,
 };
 
 use crate::error::{Error, Pointer};
-use crate::model::{EnumDef, Field, StructDef, TypeDef, TypeRef, Variant};
+use crate::model::{EnumDef, StructDef, TypeDef, TypeRef, Variant};
 use crate::naming;
 use crate::parse::extensions;
+use crate::parse::object::{ObjectShape, is_object_like};
 
-const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
+pub(crate) const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
+
+/// Name of the catch-all variant of enums generated from schemas.
+const CATCH_ALL: &str = "Unknown";
 
 /// A schema or a reference to one, whether the document boxes it or not.
 #[derive(Clone, Copy)]
@@ -39,13 +49,35 @@ impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
     }
 }
 
+/// The kind of Rust type a component schema becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ComponentKind {
+    Struct,
+    Enum,
+    Union,
+    /// No type of its own: a `$ref` to it means the type of its content.
+    Alias,
+}
+
 /// Resolves schemas against the document's components and collects the named types.
 pub(crate) struct Schemas<'a> {
-    components: BTreeMap<&'a str, &'a ReferenceOr<Schema>>,
+    pub(crate) components: BTreeMap<&'a str, &'a ReferenceOr<Schema>>,
     /// Rust names of component schemas that become types, by document name.
-    names: BTreeMap<&'a str, String>,
+    pub(crate) names: BTreeMap<&'a str, String>,
     /// Types generated so far, by Rust name, with the pointer that defined them.
-    types: BTreeMap<String, (TypeDef, Pointer)>,
+    pub(crate) types: BTreeMap<String, (TypeDef, Pointer)>,
+    /// Components that other components extend through `allOf`, with those extensions
+    /// sorted by name.
+    pub(crate) children: BTreeMap<&'a str, Vec<&'a str>>,
+    /// Discriminator property that each union variant struct leaves out, by struct name.
+    pub(crate) tag_fields: BTreeMap<String, String>,
+    /// Alias components being resolved, to detect an alias that contains itself.
+    resolving: Vec<&'a str>,
+    /// Inline object schemas being converted, with their type names. An inline schema can
+    /// meet itself again through an `allOf` member that refers to its parent component.
+    inline_in_progress: Vec<(&'a Schema, String)>,
+    /// Whether inline enumerations met now get no catch-all variant (parameters).
+    closed_enums: bool,
 }
 
 impl<'a> Schemas<'a> {
@@ -61,7 +93,13 @@ impl<'a> Schemas<'a> {
             components,
             names: BTreeMap::new(),
             types: BTreeMap::new(),
+            children: BTreeMap::new(),
+            tag_fields: BTreeMap::new(),
+            resolving: Vec::new(),
+            inline_in_progress: Vec::new(),
+            closed_enums: false,
         };
+        schemas.find_children();
         schemas.name_components()?;
         let entries: Vec<(&str, &ReferenceOr<Schema>)> =
             schemas.components.iter().map(|(k, v)| (*k, *v)).collect();
@@ -73,13 +111,64 @@ impl<'a> Schemas<'a> {
         Ok(schemas)
     }
 
+    /// Records, for each component, the components whose `allOf` refers to it.
+    fn find_children(&mut self) {
+        for (name, schema) in &self.components {
+            let ReferenceOr::Item(schema) = schema else {
+                continue;
+            };
+            for member in all_of_members(schema) {
+                if let ReferenceOr::Reference { reference } = member
+                    && let Some(parent) = reference.strip_prefix(SCHEMA_REF_PREFIX)
+                    && let Some((parent, _)) = self.components.get_key_value(parent)
+                {
+                    self.children.entry(*parent).or_default().push(*name);
+                }
+            }
+        }
+        for children in self.children.values_mut() {
+            children.sort_unstable();
+            children.dedup();
+        }
+    }
+
+    /// Returns what the component `name` becomes.
+    pub(crate) fn component_kind(&self, name: &str, schema: &Schema) -> ComponentKind {
+        let has_children = self.children.get(name).is_some_and(|c| !c.is_empty());
+        let is_base = schema.schema_data.discriminator.is_some() && has_children;
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string)) if !string.enumeration.is_empty() => {
+                ComponentKind::Enum
+            }
+            SchemaKind::OneOf { .. } => ComponentKind::Union,
+            _ if is_base && ObjectShape::is_object_schema(schema) => ComponentKind::Union,
+            SchemaKind::Type(Type::Object(object)) => {
+                if object.properties.is_empty()
+                    && !matches!(
+                        object.additional_properties,
+                        Some(AdditionalProperties::Any(false))
+                    )
+                {
+                    ComponentKind::Alias
+                } else {
+                    ComponentKind::Struct
+                }
+            }
+            SchemaKind::AllOf { .. } => ComponentKind::Struct,
+            SchemaKind::Any(any) if is_object_like(any) && !is_empty_any(any) => {
+                ComponentKind::Struct
+            }
+            _ => ComponentKind::Alias,
+        }
+    }
+
     fn name_components(&mut self) -> Result<(), Error> {
         let mut owners: BTreeMap<String, &str> = BTreeMap::new();
         for (name, schema) in &self.components {
             let ReferenceOr::Item(schema) = schema else {
                 continue;
             };
-            if !defines_type(schema) {
+            if self.component_kind(name, schema) == ComponentKind::Alias {
                 continue;
             }
             let pointer = component_pointer(name);
@@ -107,97 +196,62 @@ impl<'a> Schemas<'a> {
         };
         let pointer = component_pointer(name);
         let description = schema.schema_data.description.clone();
-        let def = match &schema.schema_kind {
-            SchemaKind::Type(Type::Object(object)) => {
-                let fields = self.fields(&rust_name, object, &pointer)?;
-                TypeDef::Struct(StructDef {
-                    name: rust_name,
-                    spec_name: name.to_string(),
-                    description,
-                    fields,
-                })
+        let def = match self.component_kind(name, schema) {
+            ComponentKind::Struct => {
+                let shape = ObjectShape::of_schema(self, schema, &pointer)?;
+                TypeDef::Struct(self.struct_def(rust_name, name, description, &shape)?)
             }
-            SchemaKind::Type(Type::String(string)) => {
+            ComponentKind::Enum => {
+                let SchemaKind::Type(Type::String(string)) = &schema.schema_kind else {
+                    return Ok(());
+                };
                 let variants = enum_variants(&string.enumeration, &pointer)?;
                 TypeDef::Enum(EnumDef {
+                    catch_all: Some(catch_all_name(&variants)),
                     name: rust_name,
                     spec_name: name.to_string(),
                     description,
                     variants,
                 })
             }
-            _ => return Ok(()),
+            ComponentKind::Union => {
+                let union = match &schema.schema_kind {
+                    SchemaKind::OneOf { one_of } => {
+                        self.one_of_union(rust_name, name, schema, one_of, &pointer)?
+                    }
+                    _ => self.base_union(rust_name, name, schema, &pointer)?,
+                };
+                TypeDef::Union(union)
+            }
+            ComponentKind::Alias => return Ok(()),
         };
         self.add_type(def, pointer)
     }
 
-    fn fields(
+    /// Builds a struct from an object shape, converting each property's type.
+    pub(crate) fn struct_def(
         &mut self,
-        struct_name: &str,
-        object: &'a openapiv3::ObjectType,
-        pointer: &Pointer,
-    ) -> Result<Vec<Field>, Error> {
-        for (index, required) in object.required.iter().enumerate() {
-            if !object.properties.contains_key(required) {
-                return Err(Error::invalid(
-                    &pointer.join("required").index(index),
-                    format!("required property `{required}` is not among the properties"),
-                ));
-            }
-        }
-        if let Some(extra) = &object.additional_properties
-            && !matches!(extra, AdditionalProperties::Any(false))
-        {
-            return Err(Error::unsupported(
-                &pointer.join("additionalProperties"),
-                "an object with both `properties` and `additionalProperties` is not supported",
-            ));
-        }
-        let mut fields: Vec<Field> = Vec::with_capacity(object.properties.len());
-        let mut owners: BTreeMap<String, String> = BTreeMap::new();
-        for (wire_name, property) in &object.properties {
-            let property_pointer = pointer.join("properties").join(wire_name);
-            let rust_name = naming::snake_case(wire_name).ok_or_else(|| {
-                Error::invalid(
-                    &property_pointer,
-                    format!("property name `{wire_name}` has no ASCII letters or digits"),
-                )
-            })?;
-            if let Some(other) = owners.insert(rust_name.clone(), wire_name.clone()) {
-                return Err(Error::NameClash {
-                    rust_name,
-                    first: pointer.join("properties").join(&other).to_string(),
-                    second: property_pointer.to_string(),
-                });
-            }
-            let property = SchemaRef::from(property);
-            let hint = format!(
-                "{struct_name}{}",
-                naming::upper_camel_case(wire_name, "V").unwrap_or_default()
-            );
-            let ty = self.type_ref(property, &property_pointer, &hint)?;
-            // A `$ref` property cannot carry its own description in OpenAPI 3.0, so it
-            // takes the description of the schema it refers to.
-            let description = match property {
-                SchemaRef::Item(schema) => schema.schema_data.description.clone(),
-                SchemaRef::Reference(reference) => self.component_description(reference),
-            };
-            fields.push(Field {
-                wire_name: wire_name.clone(),
-                rust_name,
-                ty,
-                required: object.required.contains(wire_name),
-                sensitive: property_is_sensitive(property, &property_pointer)?,
-                description,
-            });
-        }
-        Ok(fields)
+        rust_name: String,
+        spec_name: &str,
+        description: Option<String>,
+        shape: &ObjectShape<'a>,
+    ) -> Result<StructDef, Error> {
+        let fields = shape.fields(self, &rust_name)?;
+        let additional_properties = shape.additional_properties(self, &rust_name)?;
+        Ok(StructDef {
+            name: rust_name,
+            spec_name: spec_name.to_string(),
+            description,
+            fields,
+            additional_properties,
+        })
     }
 
-    /// Returns the Rust type for a schema, creating a named enum for an inline enumeration.
+    /// Returns the Rust type for a schema, creating named types for inline objects,
+    /// enumerations and unions.
     ///
-    /// `hint` names such an enum; it is derived from the struct and property, or from the
-    /// parameter, that holds the schema.
+    /// `hint` names such a type. It is derived from the struct and property, or from the
+    /// parameter or operation, that contains the schema.
     pub(crate) fn type_ref(
         &mut self,
         schema: SchemaRef<'a>,
@@ -210,24 +264,48 @@ impl<'a> Schemas<'a> {
         }
     }
 
+    /// Returns the Rust type of a parameter's schema, whose inline enums get no catch-all
+    /// variant: a caller cannot send a value the server does not know.
+    pub(crate) fn parameter_type_ref(
+        &mut self,
+        schema: SchemaRef<'a>,
+        pointer: &Pointer,
+        hint: &str,
+    ) -> Result<TypeRef, Error> {
+        self.closed_enums = true;
+        let result = self.type_ref(schema, pointer, hint);
+        self.closed_enums = false;
+        result
+    }
+
+    /// Returns the component that `reference` names, or a located error.
+    pub(crate) fn component(
+        &self,
+        reference: &str,
+        pointer: &Pointer,
+    ) -> Result<(&'a str, &'a ReferenceOr<Schema>), Error> {
+        let Some(name) = reference.strip_prefix(SCHEMA_REF_PREFIX) else {
+            return Err(Error::unsupported(
+                &pointer.join("$ref"),
+                format!("`{reference}` is not a reference into #/components/schemas"),
+            ));
+        };
+        match self.components.get_key_value(name) {
+            Some((name, target)) => Ok((*name, *target)),
+            None => Err(Error::invalid(
+                &pointer.join("$ref"),
+                format!("`{reference}` refers to a schema that does not exist"),
+            )),
+        }
+    }
+
     /// Follows `$ref` aliases to a named type or an inline schema, iteratively so that a
     /// long alias chain cannot exhaust the stack.
     fn resolve_reference(&mut self, reference: &str, pointer: &Pointer) -> Result<TypeRef, Error> {
         let mut current = reference;
         let mut current_pointer = pointer.clone();
         for _ in 0..=self.components.len() {
-            let Some(name) = current.strip_prefix(SCHEMA_REF_PREFIX) else {
-                return Err(Error::unsupported(
-                    &current_pointer.join("$ref"),
-                    format!("`{current}` is not a reference into #/components/schemas"),
-                ));
-            };
-            let Some(target) = self.components.get(name).copied() else {
-                return Err(Error::invalid(
-                    &current_pointer.join("$ref"),
-                    format!("`{current}` refers to a schema that does not exist"),
-                ));
-            };
+            let (name, target) = self.component(current, &current_pointer)?;
             if let Some(rust_name) = self.names.get(name) {
                 return Ok(TypeRef::Named(rust_name.clone()));
             }
@@ -236,9 +314,7 @@ impl<'a> Schemas<'a> {
                     current = reference;
                     current_pointer = component_pointer(name);
                 }
-                ReferenceOr::Item(schema) => {
-                    return self.inline_type(schema, &component_pointer(name), name);
-                }
+                ReferenceOr::Item(schema) => return self.resolve_alias(name, schema),
             }
         }
         Err(Error::invalid(
@@ -247,21 +323,66 @@ impl<'a> Schemas<'a> {
         ))
     }
 
+    /// Returns the type of the alias component `name`, rejecting an alias that contains
+    /// itself.
+    fn resolve_alias(&mut self, name: &'a str, schema: &'a Schema) -> Result<TypeRef, Error> {
+        if self.resolving.contains(&name) {
+            return Err(Error::unsupported(
+                &component_pointer(name),
+                "the schema contains itself only through arrays or maps, which has no \
+                 Rust type; make it an object with properties",
+            ));
+        }
+        self.resolving.push(name);
+        let result = self.inline_type(schema, &component_pointer(name), name);
+        self.resolving.pop();
+        result
+    }
+
     fn inline_type(
         &mut self,
         schema: &'a Schema,
         pointer: &Pointer,
         hint: &str,
     ) -> Result<TypeRef, Error> {
-        let typ = match &schema.schema_kind {
-            SchemaKind::Type(typ) => typ,
-            other => {
-                return Err(Error::unsupported(
-                    pointer,
-                    format!("{} schemas are not supported yet", kind_name(other)),
-                ));
+        match &schema.schema_kind {
+            SchemaKind::Type(typ) => self.typed(schema, typ, pointer, hint),
+            SchemaKind::AllOf { .. } => self.inline_struct(schema, pointer, hint),
+            SchemaKind::OneOf { one_of } => {
+                let name = self.inline_name(hint, pointer)?;
+                let union = self.one_of_union(name.clone(), hint, schema, one_of, pointer)?;
+                self.add_type(TypeDef::Union(union), pointer.clone())?;
+                Ok(TypeRef::Named(name))
             }
-        };
+            SchemaKind::Any(any) if is_empty_any(any) => Ok(TypeRef::Json),
+            SchemaKind::Any(any) if is_object_like(any) => {
+                self.inline_struct(schema, pointer, hint)
+            }
+            SchemaKind::Any(any) => Err(Error::unsupported(
+                pointer,
+                format!(
+                    "a schema that mixes keywords of different types ({}) is not supported",
+                    describe_any(any)
+                ),
+            )),
+            SchemaKind::AnyOf { .. } => Err(Error::unsupported(
+                pointer,
+                "`anyOf` schemas are not supported; use `oneOf` with a discriminator",
+            )),
+            SchemaKind::Not { .. } => Err(Error::unsupported(
+                pointer,
+                "`not` schemas are not supported",
+            )),
+        }
+    }
+
+    fn typed(
+        &mut self,
+        schema: &'a Schema,
+        typ: &'a Type,
+        pointer: &Pointer,
+        hint: &str,
+    ) -> Result<TypeRef, Error> {
         match typ {
             Type::String(string) if !string.enumeration.is_empty() => {
                 self.inline_enum(schema, &string.enumeration, pointer, hint)
@@ -294,38 +415,59 @@ impl<'a> Schemas<'a> {
                 let item = self.type_ref(items.into(), &pointer.join("items"), &item_hint)?;
                 Ok(TypeRef::Vec(Box::new(item)))
             }
-            Type::Object(object) => self.inline_object(object, pointer, hint),
+            Type::Object(object) => {
+                if !object.properties.is_empty()
+                    || matches!(
+                        object.additional_properties,
+                        Some(AdditionalProperties::Any(false))
+                    )
+                {
+                    return self.inline_struct(schema, pointer, hint);
+                }
+                match &object.additional_properties {
+                    Some(AdditionalProperties::Schema(values)) => {
+                        let value_hint = format!("{hint}Value");
+                        let value = self.type_ref(
+                            values.as_ref().into(),
+                            &pointer.join("additionalProperties"),
+                            &value_hint,
+                        )?;
+                        Ok(TypeRef::Map(Box::new(value)))
+                    }
+                    _ => Ok(TypeRef::Json),
+                }
+            }
         }
     }
 
-    fn inline_object(
+    /// Generates a struct named after `hint` for an inline object schema.
+    fn inline_struct(
         &mut self,
-        object: &'a openapiv3::ObjectType,
+        schema: &'a Schema,
         pointer: &Pointer,
         hint: &str,
     ) -> Result<TypeRef, Error> {
-        if !object.properties.is_empty() {
-            return Err(Error::unsupported(
-                pointer,
-                "inline object schemas with properties are not supported; \
-                 define the object under #/components/schemas and refer to it with $ref",
-            ));
+        let in_progress = self
+            .inline_in_progress
+            .iter()
+            .find(|(other, _)| std::ptr::eq(*other, schema));
+        if let Some((_, name)) = in_progress {
+            return Ok(TypeRef::Named(name.clone()));
         }
-        match &object.additional_properties {
-            Some(AdditionalProperties::Schema(values)) => {
-                let value_hint = format!("{hint}Value");
-                let value = self.type_ref(
-                    values.as_ref().into(),
-                    &pointer.join("additionalProperties"),
-                    &value_hint,
-                )?;
-                Ok(TypeRef::Map(Box::new(value)))
-            }
-            _ => Err(Error::unsupported(
-                pointer,
-                "free-form objects (no properties and no typed additionalProperties) are not supported yet",
-            )),
-        }
+        let name = self.inline_name(hint, pointer)?;
+        self.inline_in_progress.push((schema, name.clone()));
+        let def = ObjectShape::of_schema(self, schema, pointer).and_then(|shape| {
+            let description = schema.schema_data.description.clone();
+            self.struct_def(name.clone(), hint, description, &shape)
+        });
+        self.inline_in_progress.pop();
+        self.add_type(TypeDef::Struct(def?), pointer.clone())?;
+        Ok(TypeRef::Named(name))
+    }
+
+    fn inline_name(&self, hint: &str, pointer: &Pointer) -> Result<String, Error> {
+        naming::upper_camel_case(hint, "T")
+            .ok_or_else(|| Error::invalid(pointer, format!("cannot name a type after `{hint}`")))
     }
 
     fn inline_enum(
@@ -335,40 +477,44 @@ impl<'a> Schemas<'a> {
         pointer: &Pointer,
         hint: &str,
     ) -> Result<TypeRef, Error> {
-        let name = naming::upper_camel_case(hint, "T").ok_or_else(|| {
-            Error::invalid(pointer, format!("cannot name an enum after `{hint}`"))
-        })?;
+        let name = self.inline_name(hint, pointer)?;
+        let variants = enum_variants(values, pointer)?;
+        let catch_all = (!self.closed_enums).then(|| catch_all_name(&variants));
         let def = TypeDef::Enum(EnumDef {
             name: name.clone(),
             spec_name: hint.to_string(),
             description: schema.schema_data.description.clone(),
-            variants: enum_variants(values, pointer)?,
+            variants,
+            catch_all,
         });
         self.add_type(def, pointer.clone())?;
         Ok(TypeRef::Named(name))
     }
 
-    /// Registers a type; an identical enum with the same name is shared, anything else clashes.
-    fn add_type(&mut self, def: TypeDef, pointer: Pointer) -> Result<(), Error> {
-        if let Some((existing, existing_pointer)) = self.types.get(def.name()) {
-            let same_enum = match (existing, &def) {
-                (TypeDef::Enum(a), TypeDef::Enum(b)) => a.variants == b.variants,
-                _ => false,
-            };
-            if same_enum {
+    /// Registers a type. An enum with the same name and values is shared, with a
+    /// catch-all variant if either has one. Anything else with the same name clashes.
+    pub(crate) fn add_type(&mut self, def: TypeDef, pointer: Pointer) -> Result<(), Error> {
+        if let Some((existing, existing_pointer)) = self.types.get_mut(def.name()) {
+            if let (TypeDef::Enum(a), TypeDef::Enum(b)) = (&mut *existing, &def)
+                && a.variants == b.variants
+            {
+                if a.catch_all.is_none() {
+                    a.catch_all.clone_from(&b.catch_all);
+                }
                 return Ok(());
             }
+            let (first, second) = ordered(existing_pointer.to_string(), pointer.to_string());
             return Err(Error::NameClash {
                 rust_name: def.name().to_string(),
-                first: existing_pointer.to_string(),
-                second: pointer.to_string(),
+                first,
+                second,
             });
         }
         self.types.insert(def.name().to_string(), (def, pointer));
         Ok(())
     }
 
-    fn component_description(&self, reference: &str) -> Option<String> {
+    pub(crate) fn component_description(&self, reference: &str) -> Option<String> {
         let name = reference.strip_prefix(SCHEMA_REF_PREFIX)?;
         match self.components.get(name)? {
             ReferenceOr::Item(schema) => schema.schema_data.description.clone(),
@@ -377,37 +523,101 @@ impl<'a> Schemas<'a> {
     }
 
     /// Returns the struct with this Rust name, if there is one.
-    pub(crate) fn struct_def(&self, rust_name: &str) -> Option<&StructDef> {
+    pub(crate) fn struct_def_named(&self, rust_name: &str) -> Option<&StructDef> {
         match self.types.get(rust_name) {
             Some((TypeDef::Struct(def), _)) => Some(def),
             _ => None,
         }
     }
 
+    /// Returns whether a value of `ty` can hold a field marked sensitive, at any depth.
+    pub(crate) fn has_secrets(&self, ty: &TypeRef) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut pending = vec![ty];
+        while let Some(ty) = pending.pop() {
+            match ty {
+                TypeRef::Vec(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => {
+                    pending.push(inner)
+                }
+                TypeRef::Named(name) if seen.insert(name.as_str()) => match self.types.get(name) {
+                    Some((TypeDef::Struct(def), _)) => {
+                        if def.has_sensitive_fields() {
+                            return true;
+                        }
+                        pending.extend(def.fields.iter().map(|f| &f.ty));
+                        pending.extend(&def.additional_properties);
+                    }
+                    Some((TypeDef::Union(def), _)) => {
+                        pending.extend(def.variants.iter().map(|v| &v.ty));
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Returns whether this Rust name is a generated enum.
     pub(crate) fn is_enum(&self, rust_name: &str) -> bool {
         matches!(self.types.get(rust_name), Some((TypeDef::Enum(_), _)))
     }
-
-    /// Returns the types sorted by Rust name.
-    pub(crate) fn into_types(self) -> Vec<TypeDef> {
-        self.types.into_values().map(|(def, _)| def).collect()
-    }
 }
 
-fn defines_type(schema: &Schema) -> bool {
+/// Returns the `allOf` members of a schema, whether openapiv3 read it as `allOf` alone or
+/// as `allOf` next to `type: object`.
+pub(crate) fn all_of_members(schema: &Schema) -> &[ReferenceOr<Schema>] {
     match &schema.schema_kind {
-        SchemaKind::Type(Type::Object(_)) => true,
-        SchemaKind::Type(Type::String(string)) => !string.enumeration.is_empty(),
-        _ => false,
+        SchemaKind::AllOf { all_of } => all_of,
+        SchemaKind::Any(any) => &any.all_of,
+        _ => &[],
     }
 }
 
-fn component_pointer(name: &str) -> Pointer {
+/// Returns whether an untyped schema has no keywords at all (`{}`): any JSON value.
+fn is_empty_any(any: &AnySchema) -> bool {
+    *any == AnySchema::default()
+}
+
+fn describe_any(any: &AnySchema) -> String {
+    let mut keywords = Vec::new();
+    if let Some(typ) = &any.typ {
+        keywords.push(format!("type: {typ}"));
+    }
+    if let Some(format) = &any.format {
+        keywords.push(format!("format: {format}"));
+    }
+    let present = [
+        ("properties", !any.properties.is_empty()),
+        ("items", any.items.is_some()),
+        ("enum", !any.enumeration.is_empty()),
+        ("oneOf", !any.one_of.is_empty()),
+        ("allOf", !any.all_of.is_empty()),
+        ("anyOf", !any.any_of.is_empty()),
+        ("not", any.not.is_some()),
+        ("pattern", any.pattern.is_some()),
+        ("minimum", any.minimum.is_some()),
+        ("maximum", any.maximum.is_some()),
+    ];
+    keywords.extend(
+        present
+            .iter()
+            .filter(|(_, present)| *present)
+            .map(|(name, _)| (*name).to_string()),
+    );
+    keywords.join(", ")
+}
+
+pub(crate) fn component_pointer(name: &str) -> Pointer {
     Pointer::root()
         .join("components")
         .join("schemas")
         .join(name)
+}
+
+/// Orders two pointers so that clash errors read the same whatever the document order.
+pub(crate) fn ordered(a: String, b: String) -> (String, String) {
+    if a <= b { (a, b) } else { (b, a) }
 }
 
 fn string_type(
@@ -415,22 +625,16 @@ fn string_type(
     pointer: &Pointer,
 ) -> Result<TypeRef, Error> {
     match format {
+        VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => Ok(TypeRef::DateTime),
+        VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => Ok(TypeRef::Base64),
+        VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => Err(Error::unsupported(
+            &pointer.join("format"),
+            "`format: binary` is supported only for multipart parts and whole response bodies; \
+             inside JSON, use `format: byte`",
+        )),
         VariantOrUnknownOrEmpty::Empty
-        | VariantOrUnknownOrEmpty::Item(StringFormat::Password)
+        | VariantOrUnknownOrEmpty::Item(StringFormat::Password | StringFormat::Date)
         | VariantOrUnknownOrEmpty::Unknown(_) => Ok(TypeRef::String),
-        VariantOrUnknownOrEmpty::Item(other) => {
-            let name = match other {
-                StringFormat::Date => "date",
-                StringFormat::DateTime => "date-time",
-                StringFormat::Byte => "byte",
-                StringFormat::Binary => "binary",
-                StringFormat::Password => "password",
-            };
-            Err(Error::unsupported(
-                &pointer.join("format"),
-                format!("string format `{name}` is not supported yet"),
-            ))
-        }
     }
 }
 
@@ -465,6 +669,15 @@ fn enum_variants(values: &[Option<String>], pointer: &Pointer) -> Result<Vec<Var
     Ok(variants)
 }
 
+/// Returns a name for the catch-all variant that no value of the enum already uses.
+fn catch_all_name(variants: &[Variant]) -> String {
+    let mut name = CATCH_ALL.to_string();
+    while variants.iter().any(|v| v.rust_name == name) {
+        name.push_str("Value");
+    }
+    name
+}
+
 /// Returns whether a schema carries `x-sensitive: true` or the `password` format.
 pub(crate) fn property_is_sensitive(
     schema: SchemaRef<'_>,
@@ -479,15 +692,4 @@ pub(crate) fn property_is_sensitive(
         SchemaKind::Type(Type::String(s)) if s.format == VariantOrUnknownOrEmpty::Item(StringFormat::Password)
     );
     Ok(marked || password)
-}
-
-fn kind_name(kind: &SchemaKind) -> &'static str {
-    match kind {
-        SchemaKind::Type(_) => "typed",
-        SchemaKind::OneOf { .. } => "`oneOf`",
-        SchemaKind::AllOf { .. } => "`allOf`",
-        SchemaKind::AnyOf { .. } => "`anyOf`",
-        SchemaKind::Not { .. } => "`not`",
-        SchemaKind::Any(_) => "untyped",
-    }
 }

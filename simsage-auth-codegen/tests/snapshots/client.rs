@@ -34,6 +34,7 @@ impl crate::Client {
             method: ::reqwest::Method::DELETE,
             path: "/api/auth/group/{organisationId}/{name}",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/group/");
@@ -78,6 +79,7 @@ impl crate::Client {
             method: ::reqwest::Method::DELETE,
             path: "/api/auth/organisation/{organisationId}",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/organisation/");
@@ -120,6 +122,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/groups/{organisationId}",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/groups/");
@@ -162,6 +165,7 @@ impl crate::Client {
             method: ::reqwest::Method::PUT,
             path: "/api/auth/ott/{organisationId}",
             idempotent: false,
+            secret_response: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/ott/");
@@ -207,6 +211,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/user/organisations/{filter}",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/user/organisations/");
@@ -258,6 +263,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/users-paginated/{organisationId}/{page}/{pageSize}/{filter}",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/users-paginated/");
@@ -315,6 +321,7 @@ impl crate::Client {
             method: ::reqwest::Method::POST,
             path: "/api/auth/group-edit-info/{organisationId}",
             idempotent: false,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/group-edit-info/");
@@ -360,6 +367,7 @@ impl crate::Client {
             method: ::reqwest::Method::PUT,
             path: "/api/auth/user/import",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/user/import");
@@ -401,6 +409,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/myroles/{organisationId}",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/myroles/");
@@ -445,6 +454,7 @@ impl crate::Client {
             method: ::reqwest::Method::DELETE,
             path: "/api/auth/organisation/user/{userId}/{organisationId}",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/organisation/user/");
@@ -486,6 +496,7 @@ impl crate::Client {
             method: ::reqwest::Method::POST,
             path: "/api/auth/reset-password",
             idempotent: false,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/reset-password");
@@ -522,6 +533,7 @@ impl crate::Client {
             method: ::reqwest::Method::POST,
             path: "/api/auth/reset-password-request",
             idempotent: false,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/reset-password-request");
@@ -559,6 +571,7 @@ impl crate::Client {
             method: ::reqwest::Method::PUT,
             path: "/api/auth/group",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/group");
@@ -594,6 +607,7 @@ impl crate::Client {
             method: ::reqwest::Method::POST,
             path: "/api/auth/sign-in",
             idempotent: false,
+            secret_response: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/sign-in");
@@ -630,6 +644,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/admin/authenticate/msal",
             idempotent: false,
+            secret_response: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/admin/authenticate/msal");
@@ -665,6 +680,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/admin/authenticate/session-id",
             idempotent: false,
+            secret_response: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/admin/authenticate/session-id");
@@ -702,6 +718,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/dms/authenticate/msal/{organisationId}",
             idempotent: false,
+            secret_response: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/dms/authenticate/msal/");
@@ -744,6 +761,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/evolve/authenticate/msal/{organisationId}",
             idempotent: false,
+            secret_response: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/evolve/authenticate/msal/");
@@ -786,6 +804,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/search/authenticate/msal/{organisationId}",
             idempotent: false,
+            secret_response: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/search/authenticate/msal/");
@@ -828,6 +847,7 @@ impl crate::Client {
             method: ::reqwest::Method::DELETE,
             path: "/api/auth/sign-out",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/sign-out");
@@ -868,6 +888,7 @@ impl crate::Client {
             method: ::reqwest::Method::PUT,
             path: "/api/auth/organisation",
             idempotent: true,
+            secret_response: false,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/organisation");
@@ -908,6 +929,7 @@ impl crate::Client {
             method: ::reqwest::Method::PUT,
             path: "/api/auth/user/{organisationId}",
             idempotent: true,
+            secret_response: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/user/");
@@ -944,6 +966,7 @@ impl crate::Client {
             method: ::reqwest::Method::GET,
             path: "/api/auth/version",
             idempotent: true,
+            secret_response: true,
         };
         let mut call = crate::runtime::Call::new(self, &OPERATION);
         call.path_literal("/api/auth/version");

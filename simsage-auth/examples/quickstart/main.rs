@@ -41,12 +41,13 @@ async fn main() -> ExitCode {
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     // The mock server must outlive every call, so it is held here.
-    let (client, credentials, _mock) = match std::env::var("SIMSAGE_URL") {
-        Ok(url) => {
-            println!("Using the SimSage server at {url}");
-            (Client::new(&url)?, credentials_from_env()?, None)
+    let (client, credentials, _mock) = match env_var("SIMSAGE_URL")? {
+        Some(url) => {
+            let client = Client::new(&url)?;
+            println!("Using the SimSage server at {}", client.base_url());
+            (client, credentials_from_env()?, None)
         }
-        Err(_) => {
+        None => {
             let mock = mock::SimSageMock::start().await;
             println!(
                 "SIMSAGE_URL is not set: using an embedded mock of SimSage at {}",
@@ -60,10 +61,20 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// Reads an environment variable, telling "not set" apart from "not valid Unicode".
+fn env_var(name: &str) -> Result<Option<String>, String> {
+    match std::env::var(name) {
+        Ok(value) => Ok(Some(value)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err(format!("{name} is not valid Unicode; set it to UTF-8 text"))
+        }
+    }
+}
+
 fn credentials_from_env() -> Result<CmSignInParameters, String> {
     let read = |name: &str| {
-        std::env::var(name)
-            .map_err(|_| format!("{name} is not set; set it together with SIMSAGE_URL"))
+        env_var(name)?.ok_or_else(|| format!("{name} is not set; set it together with SIMSAGE_URL"))
     };
     Ok(CmSignInParameters {
         email: read("SIMSAGE_EMAIL")?,
@@ -86,18 +97,14 @@ async fn tour(client: &Client, credentials: &CmSignInParameters) -> Result<(), E
         info.first_name, info.surname, info.email, info.role
     );
 
-    let organisations = session.get_user_organisation_list("").await?;
-    println!("\nOrganisations ({}):", organisations.len());
-    for organisation in &organisations {
-        print_organisation(organisation);
-    }
-
-    if let Some(organisation) = organisations.first() {
-        show_organisation(&session, organisation).await?;
-    }
-
-    let signed_out = session.sign_out(None).await?;
-    println!("\nSigned out: {}", non_empty(&signed_out.information, "OK"));
+    // Sign out even when a step fails, so that the session does not stay open.
+    let listed = list_organisations(&session).await;
+    let signed_out = session.sign_out(None).await;
+    listed?;
+    println!(
+        "\nSigned out: {}",
+        non_empty(&signed_out?.information, "OK")
+    );
 
     // SimSage rejects a session id it did not issue; this is how such an error reads.
     match client
@@ -106,6 +113,18 @@ async fn tour(client: &Client, credentials: &CmSignInParameters) -> Result<(), E
     {
         Ok(roles) => println!("\nUnexpectedly accepted an unknown session id: {roles:?}"),
         Err(error) => println!("\nAn unknown session id is rejected as expected:\n  {error}"),
+    }
+    Ok(())
+}
+
+async fn list_organisations(session: &Session) -> Result<(), Error> {
+    let organisations = session.get_user_organisation_list("").await?;
+    println!("\nOrganisations ({}):", organisations.len());
+    for organisation in &organisations {
+        print_organisation(organisation);
+    }
+    if let Some(organisation) = organisations.first() {
+        show_organisation(session, organisation).await?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
+use bytes::{Bytes, BytesMut};
 use reqwest::StatusCode;
 use tracing::Instrument as _;
 
@@ -13,22 +14,25 @@ use serde::de::DeserializeOwned;
 use crate::error::Error;
 use crate::runtime::decode::Received;
 use crate::runtime::encode::{self, SegmentRules};
+use crate::runtime::query::{self, QueryStyle};
 use crate::{Client, SecretString};
 
 /// What a generated method knows about its operation at compile time.
-pub(crate) struct Operation {
+pub struct Operation {
     /// The `operationId`.
-    pub(crate) id: &'static str,
+    pub id: &'static str,
     /// The HTTP method.
-    pub(crate) method: reqwest::Method,
+    pub method: reqwest::Method,
     /// The path template, recorded in traces instead of the path with its values.
-    pub(crate) path: &'static str,
+    pub path: &'static str,
     /// Whether the call may be retried.
-    pub(crate) idempotent: bool,
+    pub idempotent: bool,
+    /// Whether a successful response carries secrets, such as a session id.
+    pub secret_response: bool,
 }
 
 /// A request under construction.
-pub(crate) struct Call<'a> {
+pub struct Call<'a> {
     client: &'a Client,
     operation: &'static Operation,
     url: String,
@@ -39,7 +43,8 @@ pub(crate) struct Call<'a> {
 }
 
 impl<'a> Call<'a> {
-    pub(crate) fn new(client: &'a Client, operation: &'static Operation) -> Self {
+    /// Starts a request for `operation` to the server of `client`.
+    pub fn new(client: &'a Client, operation: &'static Operation) -> Self {
         let base = client.base_url();
         let mut url = String::with_capacity(base.len() + operation.path.len() + 32);
         url.push_str(base);
@@ -55,12 +60,12 @@ impl<'a> Call<'a> {
     }
 
     /// Appends literal path text from the template.
-    pub(crate) fn path_literal(&mut self, text: &str) {
+    pub fn path_literal(&mut self, text: &str) {
         self.url.push_str(text);
     }
 
     /// Appends a string path value as one encoded segment.
-    pub(crate) fn path_segment(
+    pub fn path_segment(
         &mut self,
         parameter: &'static str,
         value: &str,
@@ -71,20 +76,51 @@ impl<'a> Call<'a> {
     }
 
     /// Appends a number or boolean path value.
-    pub(crate) fn path_display(&mut self, value: impl std::fmt::Display) {
+    pub fn path_display(&mut self, value: impl std::fmt::Display) {
         // Writing to a String cannot fail.
         let _ = write!(self.url, "{value}");
     }
 
     /// Appends a query pair.
     #[allow(dead_code)]
-    pub(crate) fn query(&mut self, name: &str, value: &str) {
+    pub fn query(&mut self, name: &str, value: &str) {
         encode::push_query_pair(&mut self.url, !self.has_query, name, value);
         self.has_query = true;
     }
 
+    /// Appends a query parameter of any serializable type, written as `style` prescribes.
+    ///
+    /// `name` is the parameter's wire name and `parameter` its argument name for errors.
+    pub fn query_value<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        parameter: &'static str,
+        style: QueryStyle,
+        value: &T,
+    ) -> Result<(), Error> {
+        let pairs = query::encoded_pairs(name, style, value)
+            .map_err(|reason| self.invalid(parameter, reason))?;
+        for (name, value) in pairs {
+            self.url.push(if self.has_query { '&' } else { '?' });
+            self.url.push_str(&name);
+            self.url.push('=');
+            self.url.push_str(&value);
+            self.has_query = true;
+        }
+        Ok(())
+    }
+
+    /// Sets the `Accept` header, for operations whose response is not JSON.
+    ///
+    /// `media_types` must be a valid header value, such as `image/jpeg, image/svg+xml`.
+    /// The generator checks this, because an invalid value panics here.
+    pub fn accept(&mut self, media_types: &'static str) {
+        self.headers
+            .insert(ACCEPT, HeaderValue::from_static(media_types));
+    }
+
     /// Sets a header whose value is not secret.
-    pub(crate) fn header(
+    pub fn header(
         &mut self,
         name: &'static str,
         parameter: &'static str,
@@ -97,7 +133,7 @@ impl<'a> Call<'a> {
     }
 
     /// Sets a header that carries a secret: marked sensitive, and scrubbed from errors.
-    pub(crate) fn secret_header(
+    pub fn secret_header(
         &mut self,
         name: &'static str,
         parameter: &'static str,
@@ -111,12 +147,12 @@ impl<'a> Call<'a> {
     }
 
     /// Registers a secret from the request body so that it is scrubbed from errors.
-    pub(crate) fn scrub(&mut self, secret: &'a str) {
+    pub fn scrub(&mut self, secret: &'a str) {
         self.secrets.push(secret);
     }
 
     /// Serializes the JSON request body.
-    pub(crate) fn json_body<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
+    pub fn json_body<T: Serialize + ?Sized>(&mut self, body: &T) -> Result<(), Error> {
         let bytes = serde_json::to_vec(body).map_err(|error| {
             self.invalid(
                 "body",
@@ -127,25 +163,58 @@ impl<'a> Call<'a> {
         Ok(())
     }
 
+    /// Adds a file part to the `multipart/form-data` body; `name` is the part's name.
+    #[cfg(feature = "multipart")]
+    pub fn multipart_file(
+        &mut self,
+        name: &'static str,
+        file: &crate::runtime::FilePart,
+    ) -> Result<(), Error> {
+        crate::runtime::multipart::append_file(&mut self.body, &mut self.headers, name, file)
+            .map_err(|reason| self.invalid(name, reason))
+    }
+
+    /// Adds a text part to the `multipart/form-data` body; `name` is the part's name.
+    #[cfg(feature = "multipart")]
+    pub fn multipart_text(
+        &mut self,
+        name: &'static str,
+        value: impl std::fmt::Display,
+    ) -> Result<(), Error> {
+        let value = value.to_string();
+        crate::runtime::multipart::append_text(&mut self.body, &mut self.headers, name, &value)
+            .map_err(|reason| self.invalid(name, reason))
+    }
+
     /// Sends the request and decodes a JSON response.
-    pub(crate) async fn send_json<T: DeserializeOwned>(self) -> Result<T, Error> {
+    pub async fn send_json<T: DeserializeOwned>(self) -> Result<T, Error> {
         self.send().await?.json()
     }
 
     /// Sends the request and returns the text of the response.
     #[allow(dead_code)]
-    pub(crate) async fn send_text(self) -> Result<String, Error> {
+    pub async fn send_text(self) -> Result<String, Error> {
         self.send().await?.text()
     }
 
     /// Sends the request and returns the text of the response as a secret.
-    pub(crate) async fn send_secret_text(self) -> Result<SecretString, Error> {
-        self.send().await?.text().map(SecretString::from)
+    pub async fn send_secret_text(self) -> Result<SecretString, Error> {
+        self.send().await?.non_empty_text().map(SecretString::from)
+    }
+
+    /// Sends the request and returns the body as UTF-8 text, as it is (HTML included).
+    pub async fn send_raw_text(self) -> Result<String, Error> {
+        self.send().await?.raw_text()
+    }
+
+    /// Sends the request and returns the body bytes, for binary responses.
+    pub async fn send_bytes(self) -> Result<bytes::Bytes, Error> {
+        self.send().await?.bytes()
     }
 
     /// Sends the request and ignores the body of a successful response.
     #[allow(dead_code)]
-    pub(crate) async fn send_empty(self) -> Result<(), Error> {
+    pub async fn send_empty(self) -> Result<(), Error> {
         self.send().await?.empty()
     }
 
@@ -262,15 +331,14 @@ async fn send_once(
         operation: operation.id,
         source,
     };
+    let mut headers = headers;
+    add_default_headers(&mut headers, body.is_some());
     let mut request = client
         .http()
         .request(operation.method.clone(), url)
-        .headers(headers)
-        .header(ACCEPT, HeaderValue::from_static("application/json"));
+        .headers(headers);
     if let Some(body) = body {
-        request = request
-            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-            .body(body);
+        request = request.body(body);
     }
     let response = request.send().await.map_err(transport)?;
     let status = response.status();
@@ -279,12 +347,65 @@ async fn send_once(
         .get(CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .map(str::to_owned);
-    let body = response.bytes().await.map_err(transport)?;
+    let body = read_body(response, client.max_response_bytes(), operation.id).await?;
     Ok(Received {
         operation: operation.id,
         status,
         content_type,
         body,
         secrets: Vec::new(),
+        secret_response: operation.secret_response,
     })
+}
+
+/// Sets `Accept` and, when there is a body, `Content-Type` to JSON, unless the call set
+/// them: `Call::accept` for other responses, a multipart form for its own body.
+fn add_default_headers(headers: &mut HeaderMap, has_body: bool) {
+    let json = HeaderValue::from_static("application/json");
+    headers.entry(ACCEPT).or_insert_with(|| json.clone());
+    if has_body {
+        headers.entry(CONTENT_TYPE).or_insert(json);
+    }
+}
+
+/// Reads the whole body, failing once it grows past `limit` bytes.
+///
+/// A body that arrives in one chunk, as small responses do, is returned without a copy.
+async fn read_body(
+    mut response: reqwest::Response,
+    limit: usize,
+    operation: &'static str,
+) -> Result<Bytes, Error> {
+    let status = response.status();
+    let too_large = || Error::ResponseTooLarge {
+        operation,
+        status,
+        limit,
+    };
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit as u64)
+    {
+        return Err(too_large());
+    }
+    let transport = |source| Error::Transport { operation, source };
+    let mut first: Option<Bytes> = None;
+    let mut rest = BytesMut::new();
+    let mut total = 0usize;
+    while let Some(chunk) = response.chunk().await.map_err(transport)? {
+        total = total.saturating_add(chunk.len());
+        if total > limit {
+            return Err(too_large());
+        }
+        match first.take() {
+            None if rest.is_empty() => first = Some(chunk),
+            previous => {
+                if let Some(previous) = previous {
+                    rest.extend_from_slice(&previous);
+                }
+                rest.extend_from_slice(&chunk);
+            }
+        }
+    }
+    Ok(first.unwrap_or_else(|| rest.freeze()))
 }

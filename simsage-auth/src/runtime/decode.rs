@@ -9,8 +9,9 @@ use crate::types::JsonMessage;
 /// Number of characters of an unexpected body kept in [`Error::UnexpectedBody`].
 const BODY_START_CHARS: usize = 200;
 
-/// Text that replaces the JSON body of a 2xx response in [`Error::UnexpectedBody`].
-const WITHHELD_JSON_BODY: &str = "<JSON body of a successful response withheld>";
+/// Bytes of an unexpected body that are decoded and scrubbed before the cut: enough for
+/// 200 characters of up to 4 bytes each, plus room for a secret that crosses the cut.
+const BODY_START_BYTES: usize = BODY_START_CHARS * 4 + 4096;
 
 /// A response read in full, with what is needed to decode it and to report failures.
 pub(crate) struct Received<'a> {
@@ -20,6 +21,9 @@ pub(crate) struct Received<'a> {
     pub(crate) body: bytes::Bytes,
     /// Values to replace with `<redacted>` in any text copied into an error.
     pub(crate) secrets: Vec<&'a str>,
+    /// Whether a successful response of this operation carries secrets (a session id or a
+    /// one-time token), so that none of its body may be copied into an error.
+    pub(crate) secret_response: bool,
 }
 
 impl Received<'_> {
@@ -48,6 +52,41 @@ impl Received<'_> {
             return Err(self.unexpected_body());
         }
         match std::str::from_utf8(trimmed) {
+            Ok(text) if text != "null" => Ok(text.to_string()),
+            _ => Err(self.unexpected_body()),
+        }
+    }
+
+    /// Decodes a text body that must not be empty, such as a one-time token.
+    pub(crate) fn non_empty_text(self) -> Result<String, Error> {
+        let operation = self.operation;
+        let status = self.status;
+        let content_type = self.content_type.clone();
+        let text = self.text()?;
+        if text.is_empty() {
+            return Err(Error::UnexpectedBody {
+                operation,
+                status,
+                content_type,
+                body_start: String::new(),
+            });
+        }
+        Ok(text)
+    }
+
+    /// Returns the body of a successful response as it is, for binary content.
+    pub(crate) fn bytes(self) -> Result<bytes::Bytes, Error> {
+        self.check_success()?;
+        Ok(self.body)
+    }
+
+    /// Returns the body of a successful response as text, without looking for JSON.
+    ///
+    /// Unlike [`Received::text`], this accepts HTML, because it serves operations that
+    /// document a `text/html` response.
+    pub(crate) fn raw_text(self) -> Result<String, Error> {
+        self.check_success()?;
+        match std::str::from_utf8(&self.body) {
             Ok(text) => Ok(text.to_string()),
             Err(_) => Err(self.unexpected_body()),
         }
@@ -68,6 +107,7 @@ impl Received<'_> {
         {
             message.error = scrub(&message.error, &self.secrets);
             message.information = scrub(&message.information, &self.secrets);
+            message.version = scrub(&message.version, &self.secrets);
             return Err(Error::Api {
                 operation: self.operation,
                 status: self.status,
@@ -96,16 +136,18 @@ impl Received<'_> {
     }
 
     fn unexpected_body(&self) -> Error {
-        // A successful JSON response can carry secrets that the request did not contain, such
-        // as a new session id, a password hash or a one-time token, which scrubbing cannot
-        // find. Such a body is left out whatever its content type.
         let body_start = if self.status.is_success()
-            && matches!(self.body.trim_ascii_start().first(), Some(b'{' | b'['))
+            && self.secret_response
+            && !self.body.is_empty()
         {
-            WITHHELD_JSON_BODY.to_string()
+            "<withheld: a successful response of this operation carries secrets>".to_string()
+        } else if self.status.is_redirection() {
+            "<a redirect, which the client does not follow; use the URL it points to as the base URL>"
+                .to_string()
         } else {
             // Scrub before cutting, so that a secret crossing the cut is still found whole.
-            let text = scrub(&String::from_utf8_lossy(&self.body), &self.secrets);
+            let head = &self.body[..self.body.len().min(BODY_START_BYTES)];
+            let text = scrub(&String::from_utf8_lossy(head), &self.secrets);
             text.chars().take(BODY_START_CHARS).collect()
         };
         Error::UnexpectedBody {
@@ -144,15 +186,36 @@ impl Received<'_> {
     }
 }
 
-/// Replaces each secret in `text` with `<redacted>`.
+/// Replaces each secret in `text` with `<redacted>`: as sent, JSON-escaped (as a server
+/// echoing a request body writes it) and percent-encoded (as it appears in a URL).
 pub(crate) fn scrub(text: &str, secrets: &[&str]) -> String {
     let mut text = text.to_string();
     for secret in secrets.iter().filter(|s| !s.is_empty()) {
-        if text.contains(secret) {
-            text = text.replace(secret, "<redacted>");
+        for form in secret_forms(secret) {
+            if text.contains(form.as_str()) {
+                text = text.replace(form.as_str(), "<redacted>");
+            }
         }
     }
     text
+}
+
+fn secret_forms(secret: &str) -> Vec<String> {
+    let mut forms = vec![secret.to_string()];
+    if let Ok(quoted) = serde_json::to_string(secret) {
+        forms.push(quoted[1..quoted.len() - 1].to_string());
+    }
+    forms.push(
+        percent_encoding::utf8_percent_encode(secret, percent_encoding::NON_ALPHANUMERIC)
+            .to_string(),
+    );
+    forms.push(
+        percent_encoding::utf8_percent_encode(secret, crate::runtime::encode::SEGMENT).to_string(),
+    );
+    forms.retain(|form| !form.is_empty());
+    forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+    forms.dedup();
+    forms
 }
 
 /// Returns the type name without module paths: `Vec<CmOrganisation>` rather than
@@ -181,51 +244,6 @@ fn strip_module_paths(full: &str) -> String {
 mod tests {
     use super::*;
 
-    fn received(status: StatusCode, content_type: &str, body: &'static [u8]) -> Received<'static> {
-        Received {
-            operation: "getOTT",
-            status,
-            content_type: Some(content_type.to_string()),
-            body: bytes::Bytes::from_static(body),
-            secrets: vec!["known-secret"],
-        }
-    }
-
-    fn body_start(error: Error) -> String {
-        match error {
-            Error::UnexpectedBody { body_start, .. } => body_start,
-            other => panic!("expected Error::UnexpectedBody, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn successful_json_body_is_withheld() {
-        for content_type in ["application/json", "text/html"] {
-            let response = received(StatusCode::OK, content_type, b" {\"ott\":\"token-value\"}");
-            assert_eq!(body_start(response.unexpected_body()), WITHHELD_JSON_BODY);
-        }
-        let array = received(StatusCode::OK, "text/html", b"[\"token-value\"]");
-        assert_eq!(body_start(array.unexpected_body()), WITHHELD_JSON_BODY);
-    }
-
-    #[test]
-    fn failed_or_non_json_body_is_scrubbed_excerpt() {
-        let failed = received(
-            StatusCode::BAD_GATEWAY,
-            "application/json",
-            b"{\"x\":\"known-secret\"}",
-        );
-        assert_eq!(
-            body_start(failed.unexpected_body()),
-            "{\"x\":\"<redacted>\"}"
-        );
-        let page = received(StatusCode::OK, "text/html", b"<html>known-secret</html>");
-        assert_eq!(
-            body_start(page.unexpected_body()),
-            "<html><redacted></html>"
-        );
-    }
-
     #[test]
     fn module_paths_are_stripped() {
         assert_eq!(
@@ -233,6 +251,20 @@ mod tests {
             "Vec<CmOrganisation>"
         );
         assert_eq!(strip_module_paths("alloc::string::String"), "String");
+    }
+
+    #[test]
+    fn scrub_finds_escaped_and_encoded_forms() {
+        let secret = "pa\"ss\nword é";
+        let echoed = format!(
+            "body {} url {}",
+            serde_json::to_string(secret).unwrap(),
+            "pa%22ss%0Aword%20%C3%A9"
+        );
+        let scrubbed = scrub(&echoed, &[secret]);
+        assert!(!scrubbed.contains("ss\\nword"), "{scrubbed}");
+        assert!(!scrubbed.contains("ss%0Aword"), "{scrubbed}");
+        assert_eq!(scrubbed.matches("<redacted>").count(), 2, "{scrubbed}");
     }
 
     #[test]

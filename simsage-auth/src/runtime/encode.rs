@@ -7,7 +7,7 @@ use reqwest::header::HeaderValue;
 ///
 /// Encoding every reserved character keeps `+`, `;`, `?`, `#` and `%` literal for Spring,
 /// which would otherwise read `;` as the start of matrix parameters.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -15,16 +15,16 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 
 /// How a string path value is turned into a segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct SegmentRules {
+pub struct SegmentRules {
     /// Segment sent in place of an empty value; `None` rejects an empty value.
-    pub(crate) empty: Option<&'static str>,
+    pub empty: Option<&'static str>,
     /// Text sent in place of each `/`; `None` rejects a value that contains `/`.
-    pub(crate) slash: Option<&'static str>,
+    pub slash: Option<&'static str>,
 }
 
 impl SegmentRules {
     /// Rejects empty values and values containing `/`.
-    pub(crate) const STRICT: SegmentRules = SegmentRules {
+    pub const STRICT: SegmentRules = SegmentRules {
         empty: None,
         slash: None,
     };
@@ -79,6 +79,17 @@ pub(crate) fn header_value(value: &str, sensitive: bool) -> Result<HeaderValue, 
         return Err(
             "the value is empty; pass the value SimSage expects in this header".to_string(),
         );
+    }
+    if value.trim() != value {
+        return Err(
+            "the value has leading or trailing whitespace, which HTTP strips from headers; trim it"
+                .to_string(),
+        );
+    }
+    if let Some(position) = value.chars().position(|c| !c.is_ascii()) {
+        return Err(format!(
+            "the value contains a non-ASCII character at character {position}; HTTP headers carry ASCII text, so pass the value SimSage issued"
+        ));
     }
     if let Some(position) = value.chars().position(|c| c.is_ascii_control()) {
         return Err(format!(

@@ -15,7 +15,7 @@ use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 /// which costs a second look at the next token of every value: for a page of users that
 /// made decoding about 4% slower than plain derives (callgrind, see `BENCHMARKS.md`).
 /// `deserialize_any` needs a self-describing format, which JSON is.
-pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de> + Default + 'static,
