@@ -1,47 +1,21 @@
-//! Reliability and security suite: load, transport faults, fuzzed responses and secrets.
+//! Reliability suite: load, transport faults and fuzzed responses.
 //!
 //! Every test talks to a scripted server that it starts on 127.0.0.1 (see `server.rs`).
 //! The fuzz test runs `SIMSAGE_FUZZ_CASES` cases (2,000 by default); set
-//! `SIMSAGE_FUZZ_CASES=100000` for the full run.
+//! `SIMSAGE_FUZZ_CASES=100000` for the full run. The secrets suite is the `secret_scan` test
+//! binary, which shares `operations.rs`, `server.rs` and `support.rs` with this one.
 
 mod faults;
 mod fuzz;
 mod load;
 mod operations;
-mod secrets;
 mod server;
+mod support;
 
-use std::future::Future;
 use std::time::Duration;
 
-use simsage_auth::Client;
-
 use operations::{Inputs, OPERATIONS, call_operation, spec_operation_ids};
-
-/// Upper bound on any single call in this suite; reaching it means the client hung.
-const HANG_LIMIT: Duration = Duration::from_secs(20);
-
-/// Builds a reqwest client for loopback tests: no proxy from the environment, so every
-/// request goes to the 127.0.0.1 server, and the given total timeout per call.
-fn loopback_http(timeout: Duration) -> reqwest::ClientBuilder {
-    reqwest::Client::builder().no_proxy().timeout(timeout)
-}
-
-/// Builds a [`Client`] for `base_url` with a total timeout per call.
-fn loopback_client(base_url: &str, timeout: Duration) -> Client {
-    let http = loopback_http(timeout)
-        .build()
-        .expect("reqwest client builds");
-    Client::with_http_client(base_url, http).expect("loopback base URL is valid")
-}
-
-/// Awaits `future`, failing the test if it takes longer than [`HANG_LIMIT`].
-async fn within_hang_limit<F: Future>(what: &str, future: F) -> F::Output {
-    match tokio::time::timeout(HANG_LIMIT, future).await {
-        Ok(output) => output,
-        Err(_) => panic!("{what} did not finish within {HANG_LIMIT:?}"),
-    }
-}
+use support::{loopback_client, loopback_http, within_hang_limit};
 
 #[test]
 fn operation_table_matches_spec() {

@@ -111,18 +111,6 @@ fn group_body() -> CmGroup {
     }
 }
 
-/// Returns the `Debug` output of every request body built from `inputs`.
-pub fn request_bodies_debug(inputs: &Inputs) -> Vec<String> {
-    vec![
-        format!("{:?}", sign_in_body(inputs)),
-        format!("{:#?}", sign_in_body(inputs)),
-        format!("{:?}", password_reset_body(inputs)),
-        format!("{:#?}", password_reset_body(inputs)),
-        format!("{:?}", user_body(inputs)),
-        format!("{:#?}", user_body(inputs)),
-    ]
-}
-
 /// Calls operation `index` of [`OPERATIONS`] and returns the `Debug` output of its result.
 pub async fn call_operation(
     client: &Client,

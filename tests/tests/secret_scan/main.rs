@@ -5,15 +5,31 @@
 //! [`assert_no_secrets`] takes plain strings, so other captured output can be scanned the
 //! same way.
 
+// Shared with the reliability binary, which uses the helpers that this one leaves unused.
+#[allow(dead_code)]
+#[path = "../reliability/operations.rs"]
+mod operations;
+#[allow(dead_code)]
+#[path = "../reliability/server.rs"]
+mod server;
+#[allow(dead_code)]
+#[path = "../reliability/support.rs"]
+mod support;
+
+use std::cell::RefCell;
 use std::error::Error as _;
-use std::sync::{Arc, Mutex};
+use std::sync::Once;
 use std::time::Duration;
 
 use simsage_auth::{Client, Error};
+use tracing_subscriber::filter::filter_fn;
+use tracing_subscriber::prelude::*;
 
-use crate::operations::{Inputs, OPERATIONS, call_operation, request_bodies_debug, success_body};
-use crate::server::{Behaviour, ScriptedServer, response_bytes};
-use crate::{loopback_client, within_hang_limit};
+use operations::{
+    Inputs, OPERATIONS, call_operation, password_reset_body, sign_in_body, success_body, user_body,
+};
+use server::{Behaviour, ScriptedServer, response_bytes};
+use support::{loopback_client, within_hang_limit};
 
 const SESSION_ID: &str = "SessionSecret4f1d";
 const JWT: &str = "JwtSecret9a7b";
@@ -101,16 +117,21 @@ struct Run {
     tracing: String,
 }
 
-/// A `tracing` writer that appends to a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
+thread_local! {
+    /// Buffer that the test running on this thread captures tracing output into, if any.
+    static CAPTURE: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+}
 
-impl std::io::Write for Captured {
+/// A `tracing` writer that appends to the current thread's capture buffer.
+struct ThreadCapture;
+
+impl std::io::Write for ThreadCapture {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .expect("capture lock poisoned")
-            .extend_from_slice(bytes);
+        CAPTURE.with(|capture| {
+            if let Some(buffer) = capture.borrow_mut().as_mut() {
+                buffer.extend_from_slice(bytes);
+            }
+        });
         Ok(bytes.len())
     }
 
@@ -119,25 +140,39 @@ impl std::io::Write for Captured {
     }
 }
 
+/// Installs, once per test binary, a global subscriber that formats events at `TRACE`
+/// level on threads that are capturing and drops them elsewhere.
+///
+/// A global subscriber with a per-event filter, rather than one `set_default` per test,
+/// because tracing caches per call site whether anyone listens. These tests have a binary
+/// of their own for the same reason: in one process with the fuzz and load tests, a call
+/// site that those reached first, with no subscriber installed yet, sometimes stayed
+/// switched off.
+fn install_capturing_subscriber() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let capturing = filter_fn(|_| CAPTURE.with(|capture| capture.borrow().is_some()));
+        let layer = tracing_subscriber::fmt::layer()
+            .with_writer(|| ThreadCapture)
+            .with_ansi(false)
+            .with_filter(capturing);
+        tracing::subscriber::set_global_default(tracing_subscriber::registry().with(layer))
+            .expect("no other global tracing subscriber in this test binary");
+    });
+}
+
 /// Calls every operation against a server with `behaviour`, capturing the tracing output
 /// of the calls.
 ///
-/// The tests run on tokio's current-thread runtime, so the subscriber that
-/// `set_default` installs on this thread also receives the events of hyper's tasks.
-/// reqwest logs through the `log` crate, which this subscriber does not capture.
+/// The tests run on tokio's current-thread runtime, so the events of hyper's tasks are
+/// captured too. reqwest logs through the `log` crate, which is not captured.
 async fn run_all(
     behaviour: impl Fn(usize) -> Behaviour,
     timeout: Duration,
     inputs: &Inputs,
 ) -> Run {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    install_capturing_subscriber();
+    CAPTURE.with(|capture| *capture.borrow_mut() = Some(Vec::new()));
 
     let server = ScriptedServer::start(Behaviour::Silent).await;
     let client = loopback_client(&server.base_url(), timeout);
@@ -147,9 +182,11 @@ async fn run_all(
         let result = within_hang_limit(operation_id, call_operation(&client, index, inputs)).await;
         results.push((*operation_id, result));
     }
-    let tracing =
-        String::from_utf8_lossy(&captured.0.lock().expect("capture lock poisoned")).into_owned();
-    Run { results, tracing }
+    let captured = CAPTURE.with(|capture| capture.borrow_mut().take().unwrap_or_default());
+    Run {
+        results,
+        tracing: String::from_utf8_lossy(&captured).into_owned(),
+    }
 }
 
 fn scan(scenario: &str, run: &Run) {
@@ -362,6 +399,18 @@ async fn invalid_secret_arguments_are_not_echoed() {
         }
     }
     scan("invalid header value", &run);
+}
+
+/// Returns the `Debug` output of every request body built from `inputs`.
+pub fn request_bodies_debug(inputs: &Inputs) -> Vec<String> {
+    vec![
+        format!("{:?}", sign_in_body(inputs)),
+        format!("{:#?}", sign_in_body(inputs)),
+        format!("{:?}", password_reset_body(inputs)),
+        format!("{:#?}", password_reset_body(inputs)),
+        format!("{:?}", user_body(inputs)),
+        format!("{:#?}", user_body(inputs)),
+    ]
 }
 
 #[test]
