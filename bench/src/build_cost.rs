@@ -118,8 +118,9 @@ fn report_lines(workspace_root: &Path, report: &mut Report) {
         name: "openapi.yaml".to_string(),
         text: fs::read_to_string(&path).unwrap_or_default(),
         is_json: false,
+        skip_invalid_paths: false,
     };
-    let ours = codegen::catch_panic(|| codegen::generate_ours(&input.text));
+    let ours = codegen::catch_panic(|| codegen::generate_ours(&input));
     let progenitor = codegen::catch_panic(|| codegen::generate_progenitor(&input, true));
     report
         .line("| Generated code for openapi.yaml | simsage-auth-codegen | progenitor-impl 0.15 |");
