@@ -16,6 +16,7 @@ mod decode;
 mod encode;
 #[cfg(feature = "multipart")]
 mod multipart;
+mod nullable;
 mod query;
 
 #[cfg(feature = "base64")]
@@ -29,23 +30,10 @@ pub use encode::SegmentRules;
 pub(crate) use encode::{header_value, push_segment};
 #[cfg(feature = "multipart")]
 pub use multipart::FilePart;
+pub use nullable::null_as_default;
 pub use query::QueryStyle;
 
 use std::fmt;
-
-use serde::{Deserialize, Deserializer};
-
-/// Decodes a value that the server may send as `null` as the type's empty value.
-///
-/// Generated structs use this for every property the spec lists as required, together
-/// with `#[serde(default)]` for properties that are missing altogether.
-pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de> + Default,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
-}
 
 /// Stands in for a secret in `Debug` output.
 pub struct Redacted;
