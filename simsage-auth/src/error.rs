@@ -34,7 +34,10 @@ pub enum Error {
         status: StatusCode,
         /// The `Content-Type` header, if the response had a readable one.
         content_type: Option<String>,
-        /// At most the first 200 characters of the body.
+        /// At most the first 200 characters of the body, with the request's secrets replaced
+        /// by `<redacted>`. The body of a 2xx response is withheld when it is a JSON object
+        /// or array, or when the operation returns secrets, because it can carry secrets
+        /// that the request did not contain.
         body_start: String,
     },
     /// The request could not be sent or the response could not be received: connection

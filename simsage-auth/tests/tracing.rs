@@ -39,6 +39,8 @@ async fn call_emits_span_without_secrets() {
         .with_ansi(false)
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
+    // Tests on other threads may have cached this thread's call sites as disabled.
+    tracing::callsite::rebuild_interest_cache();
 
     let client = Client::new(&server.base_url()).expect("client");
     client

@@ -67,6 +67,8 @@ async fn trace_logs_hide_secrets() {
         .finish();
     // `#[tokio::test]` runs on one thread, so a thread-local subscriber receives every event.
     let _guard = tracing::subscriber::set_default(subscriber);
+    // Tests on other threads may have cached this thread's call sites as disabled.
+    tracing::callsite::rebuild_interest_cache();
 
     let echo = error_message(&format!("rejected {SESSION_ID} {PASSWORD} {RESET_ID}"));
     let (_error_server, error_client) = serve(500, "application/json", &echo).await;

@@ -13,6 +13,10 @@ const BODY_START_CHARS: usize = 200;
 /// 200 characters of up to 4 bytes each, plus room for a secret that crosses the cut.
 const BODY_START_BYTES: usize = BODY_START_CHARS * 4 + 4096;
 
+/// Text that replaces the body of a 2xx response in [`Error::UnexpectedBody`] when it may
+/// carry secrets.
+const WITHHELD_BODY: &str = "<body of a successful response withheld: it may carry secrets>";
+
 /// A response read in full, with what is needed to decode it and to report failures.
 pub(crate) struct Received<'a> {
     pub(crate) operation: &'static str,
@@ -136,11 +140,16 @@ impl Received<'_> {
     }
 
     fn unexpected_body(&self) -> Error {
+        // A successful response can carry secrets that the request did not contain, such as
+        // a new session id, a password hash or a one-time token, which scrubbing cannot find.
+        // Such a body is left out when the operation is known to return secrets, and for any
+        // JSON object or array, whatever its content type.
+        let looks_structured = matches!(self.body.trim_ascii_start().first(), Some(b'{' | b'['));
         let body_start = if self.status.is_success()
-            && self.secret_response
             && !self.body.is_empty()
+            && (self.secret_response || looks_structured)
         {
-            "<withheld: a successful response of this operation carries secrets>".to_string()
+            WITHHELD_BODY.to_string()
         } else if self.status.is_redirection() {
             "<a redirect, which the client does not follow; use the URL it points to as the base URL>"
                 .to_string()
@@ -243,6 +252,52 @@ fn strip_module_paths(full: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn received(status: StatusCode, content_type: &str, body: &'static [u8]) -> Received<'static> {
+        Received {
+            operation: "getOTT",
+            status,
+            content_type: Some(content_type.to_string()),
+            body: bytes::Bytes::from_static(body),
+            secrets: vec!["known-secret"],
+            secret_response: false,
+        }
+    }
+
+    fn body_start(error: Error) -> String {
+        match error {
+            Error::UnexpectedBody { body_start, .. } => body_start,
+            other => panic!("expected Error::UnexpectedBody, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn successful_json_body_is_withheld() {
+        for content_type in ["application/json", "text/html"] {
+            let response = received(StatusCode::OK, content_type, b" {\"ott\":\"token-value\"}");
+            assert_eq!(body_start(response.unexpected_body()), WITHHELD_BODY);
+        }
+        let array = received(StatusCode::OK, "text/html", b"[\"token-value\"]");
+        assert_eq!(body_start(array.unexpected_body()), WITHHELD_BODY);
+    }
+
+    #[test]
+    fn failed_or_non_json_body_is_scrubbed_excerpt() {
+        let failed = received(
+            StatusCode::BAD_GATEWAY,
+            "application/json",
+            b"{\"x\":\"known-secret\"}",
+        );
+        assert_eq!(
+            body_start(failed.unexpected_body()),
+            "{\"x\":\"<redacted>\"}"
+        );
+        let page = received(StatusCode::OK, "text/html", b"<html>known-secret</html>");
+        assert_eq!(
+            body_start(page.unexpected_body()),
+            "<html><redacted></html>"
+        );
+    }
 
     #[test]
     fn module_paths_are_stripped() {

@@ -273,7 +273,7 @@ async fn ten_megabyte_wrong_shape_is_decode_error() {
 
 #[tokio::test]
 async fn ten_megabyte_valid_json_decodes() {
-    // NOTE: the client reads bodies of any size into memory; it has no response size limit.
+    // 10 MB is below the client's default response limit of 64 MiB.
     let users = ten_megabyte_user_array();
     let count = users.matches("\"email\"").count();
     let body = format!(r#"{{"userList":{users},"userCount":{count}}}"#);
@@ -281,6 +281,37 @@ async fn ten_megabyte_valid_json_decodes() {
         .await
         .expect("large valid body decodes");
     assert_eq!(page.user_list.len(), count);
+}
+
+#[tokio::test]
+async fn body_over_limit_is_response_too_large() {
+    let limit = 1024 * 1024;
+    let users = ten_megabyte_user_array();
+    let body = format!(r#"{{"userList":{users},"userCount":1}}"#);
+    let server = ScriptedServer::start(Behaviour::json(200, &body)).await;
+    let http = crate::loopback_http(Duration::from_secs(10))
+        .build()
+        .expect("reqwest client builds");
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .http_client(http)
+        .max_response_bytes(limit)
+        .build()
+        .expect("client builds");
+
+    let error = get_users(&client)
+        .await
+        .expect_err("body exceeds the limit");
+    let Error::ResponseTooLarge {
+        status,
+        limit: reported,
+        ..
+    } = &error
+    else {
+        panic!("expected Error::ResponseTooLarge, got {error:?}");
+    };
+    assert_eq!(status.as_u16(), 200);
+    assert_eq!(*reported, limit);
 }
 
 /// Returns a JSON array of users that is at least 10 MB long.
