@@ -49,8 +49,8 @@ pub struct Operation {
     pub session_param: Option<usize>,
     /// Whether sending the request twice has the same effect as sending it once, so that
     /// it may be retried: true for GET, PUT, DELETE, HEAD and OPTIONS unless the document
-    /// says `x-idempotent: false` (sign-ins and token requests), false for POST and PATCH
-    /// unless it says `x-idempotent: true`.
+    /// sets `x-idempotent: false` (sign-ins and token requests), false for POST and PATCH
+    /// unless it sets `x-idempotent: true`.
     pub idempotent: bool,
     /// Whether a successful response carries a secret anywhere in it (a field marked
     /// `x-sensitive`, or a sensitive text body), so that none of it may be copied into an
@@ -109,7 +109,7 @@ pub enum PathPart {
     Param(usize),
 }
 
-/// Where a parameter travels.
+/// Location of a parameter in the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Location {
     /// A segment of the path.
@@ -141,7 +141,7 @@ pub struct Param {
     pub wire_name: String,
     /// Name of the method argument (`session_id`).
     pub rust_name: String,
-    /// Where the value travels.
+    /// Location of the value in the request.
     pub location: Location,
     /// Whether the caller must pass it; optional parameters are `Option` arguments.
     pub required: bool,
@@ -182,7 +182,7 @@ pub struct Body {
 pub struct Success {
     /// Status code, such as `200`.
     pub status: String,
-    /// How the body is decoded.
+    /// Decoding of the body.
     pub body: ResponseBody,
     /// The `Accept` header for a response that is not JSON, such as `image/jpeg, image/svg+xml`.
     pub accept: Option<String>,
@@ -190,7 +190,7 @@ pub struct Success {
     pub description: Option<String>,
 }
 
-/// How a successful response body becomes a Rust value.
+/// Decoding of a successful response body into a Rust value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponseBody {
     /// No content is documented: the method returns `()`.
@@ -282,7 +282,7 @@ pub struct StructDef {
 }
 
 impl StructDef {
-    /// Returns whether any field holds a secret, which calls for a redacting `Debug`.
+    /// Returns whether any field contains a secret, which calls for a redacting `Debug`.
     pub fn has_sensitive_fields(&self) -> bool {
         self.fields.iter().any(|f| f.sensitive)
     }

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::types::{CmUser, CmUserList};
 use crate::{Client, Session};
 
-/// Where a paged walk over users stands.
+/// Position of a paged walk over users.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pager {
     page_size: i32,

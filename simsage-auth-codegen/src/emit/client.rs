@@ -290,10 +290,10 @@ fn errors_docs(operation: &Operation) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     let api = if statuses.is_empty() {
-        "- [`Error::Api`](crate::Error::Api) when SimSage answers with an error status and a `JsonMessage` body.".to_string()
+        "- [`Error::Api`](crate::Error::Api) when SimSage returns an error status and a `JsonMessage` body.".to_string()
     } else {
         format!(
-            "- [`Error::Api`](crate::Error::Api) when SimSage answers with an error status \
+            "- [`Error::Api`](crate::Error::Api) when SimSage returns an error status \
              (documented: {statuses}) and a `JsonMessage` body; its `error` text is in the message."
         )
     };

@@ -19,7 +19,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `name` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "deleteGroup")]
@@ -65,7 +65,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "deleteOrganisation")]
@@ -108,7 +108,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "getGroups")]
@@ -151,7 +151,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "getOTT")]
@@ -194,7 +194,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `filter` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "getUserOrganisationList")]
@@ -246,7 +246,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id`, `filter` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "getUsersPaginated")]
@@ -306,7 +306,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "groupEditInfo")]
@@ -352,7 +352,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `session_id` or `api_version` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "importUsersAndGroups")]
@@ -395,7 +395,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "myRoles")]
@@ -439,7 +439,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `user_id`, `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "removeUserFromOrganisation")]
@@ -484,7 +484,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "resetPassword")]
     pub async fn reset_password(
@@ -521,7 +521,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "resetPasswordRequest")]
     pub async fn reset_password_request(
@@ -557,7 +557,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "saveGroup")]
@@ -595,7 +595,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signIn")]
     pub async fn sign_in(
@@ -631,7 +631,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signInAdminUsingJWTMsal")]
@@ -667,7 +667,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signInAdminUsingSessionId")]
@@ -704,7 +704,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt` or `organisation_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signInDmsUsingJWTMsal")]
@@ -747,7 +747,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt` or `organisation_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signInEvolveUsingJWTMsal")]
@@ -790,7 +790,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `jwt` or `organisation_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signInSearchUsingJWTMsal")]
@@ -833,7 +833,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `session_id` or `api_version` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "signOut")]
@@ -874,7 +874,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "updateOrganisation")]
@@ -914,7 +914,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::InvalidParameter`](crate::Error::InvalidParameter) when `organisation_id` or `session_id` cannot be sent as given; no request is sent then.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "updateUser")]
@@ -955,7 +955,7 @@ impl crate::Client {
     ///
     /// # Errors
     ///
-    /// - [`Error::Api`](crate::Error::Api) when SimSage answers with an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
+    /// - [`Error::Api`](crate::Error::Api) when SimSage returns an error status (documented: `500`) and a `JsonMessage` body; its `error` text is in the message.
     /// - [`Error::Transport`](crate::Error::Transport), [`Error::UnexpectedBody`](crate::Error::UnexpectedBody) or [`Error::Decode`](crate::Error::Decode) when the exchange fails or the response cannot be read; see [`Error`](crate::Error).
     #[doc(alias = "version_8")]
     pub async fn version(

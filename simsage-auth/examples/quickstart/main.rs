@@ -2,7 +2,7 @@
 //!
 //! With `SIMSAGE_URL`, `SIMSAGE_EMAIL` and `SIMSAGE_PASSWORD` set, it talks to that
 //! server. Without `SIMSAGE_URL`, it starts an embedded mock of the SimSage auth service
-//! on 127.0.0.1 that answers like the real server, including the fields the real server
+//! on 127.0.0.1 that responds like the real server, including the fields the real server
 //! leaves out.
 //!
 //! ```sh

@@ -1,6 +1,6 @@
 //! An embedded stand-in for the SimSage auth service, served by httpmock on 127.0.0.1.
 //!
-//! It answers the calls the quickstart makes with payloads shaped like the real server's:
+//! It responds to the calls the quickstart makes with payloads shaped like the real server's:
 //! organisation-list entries carry only `id`, `name` and `enabled`, the session carries a
 //! `contextStack` the description lacks, some users have `null` in a required field, and
 //! calls without the signed-in session id get HTTP 500 with a `JsonMessage`, as SimSage
@@ -40,7 +40,7 @@ const SURNAMES: [&str; 6] = [
 ];
 /// Users in the first organisation.
 const USER_COUNT: usize = 13;
-/// Page sizes the users endpoint answers for.
+/// Page sizes the users endpoint responds to.
 const PAGE_SIZES: [usize; 2] = [5, 10];
 
 /// A running mock server; it stops when dropped.

@@ -17,7 +17,7 @@ use crate::runtime::encode::{self, SegmentRules};
 use crate::runtime::query::{self, QueryStyle};
 use crate::{Client, SecretString};
 
-/// What a generated method knows about its operation at compile time.
+/// Facts about an operation that a generated method fixes at compile time.
 pub struct Operation {
     /// The `operationId`.
     pub id: &'static str,

@@ -47,7 +47,7 @@ impl Received<'_> {
         if trimmed.starts_with(b"\"") {
             return serde_json::from_slice(trimmed).map_err(|_| self.decode_error::<String>());
         }
-        // A JSON object or array is no token, whatever the content type says.
+        // A JSON object or array is no token, whatever its content type.
         if trimmed.is_empty()
             || self.is_html()
             || trimmed.starts_with(b"{")

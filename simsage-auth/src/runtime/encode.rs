@@ -13,7 +13,7 @@ pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// How a string path value is turned into a segment.
+/// Rules for turning a string path value into a segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SegmentRules {
     /// Segment sent in place of an empty value; `None` rejects an empty value.
